@@ -1,0 +1,82 @@
+import type { RegionTree } from '../regions/tree.ts';
+
+export const ROLES = ['admin', 'office', 'department', 'district', 'enterprise', 'verifier', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role held by a user, scoped to a region and/or an organisation. */
+export interface Grant {
+  role: Role;
+  regionId: number | null;
+  organisationId: number | null;
+}
+
+/** What an action is applied to. `confidential` marks enterprise data: only its owner and overseers see it. */
+export interface Target {
+  regionId?: number | null;
+  organisationId?: number | null;
+  confidential?: boolean;
+}
+
+/**
+ * How far a grant reaches:
+ * - any: everywhere;
+ * - region: the target's region is the grant's region or below it;
+ * - region_public: as region, but not confidential targets;
+ * - org: the target belongs to the grant's organisation;
+ * - public: any non-confidential target.
+ */
+export type Scope = 'any' | 'region' | 'region_public' | 'org' | 'public';
+
+/**
+ * The permission table: for each action, which roles may do it and within which scope.
+ * Admin may do everything everywhere and is not listed. A role absent from a row may not do the action.
+ */
+export const RULES = {
+  'region.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
+  'region.write': {},
+  'organisation.read': {
+    office: ['region', 'public'], district: ['region', 'public'], department: ['public'], enterprise: ['org', 'public'],
+    verifier: ['region', 'public'], viewer: ['public'],
+  },
+  'organisation.write': { office: ['region'], district: ['region'] },
+  'user.manage': {},
+  'audit.read': { office: ['region'], district: ['region'], enterprise: ['org'], verifier: ['region'] },
+  'audit.verify': {},
+} satisfies Record<string, Partial<Record<Exclude<Role, 'admin'>, Scope[]>>>;
+
+export type Action = keyof typeof RULES;
+
+function reaches(scope: Scope, g: Grant, t: Target, tree: RegionTree): boolean {
+  switch (scope) {
+    case 'any':
+      return true;
+    case 'public':
+      return !t.confidential;
+    case 'org':
+      return g.organisationId != null && t.organisationId === g.organisationId;
+    case 'region':
+    case 'region_public':
+      if (scope === 'region_public' && t.confidential) return false;
+      return g.regionId != null && t.regionId != null && tree.within(t.regionId, g.regionId);
+  }
+}
+
+/** May a holder of these grants do `action` on `target`? Pure: the region tree is passed in. */
+export function can(grants: readonly Grant[], action: Action, target: Target, tree: RegionTree): boolean {
+  const row: Partial<Record<Role, readonly Scope[]>> = RULES[action];
+  return grants.some((g) => g.role === 'admin' || (row[g.role] ?? []).some((s) => reaches(s, g, target, tree)));
+}
+
+/** Whether any grant allows the action somewhere (to show or hide a menu, or to list with a filter). */
+export function mayEver(grants: readonly Grant[], action: Action): boolean {
+  const row: Partial<Record<Role, readonly Scope[]>> = RULES[action];
+  return grants.some((g) => g.role === 'admin' || (row[g.role]?.length ?? 0) > 0);
+}
+
+/** Role rules for what a grant must carry: office/district/viewer/verifier a region, department/enterprise an organisation. */
+export function grantShapeProblem(g: Grant): string | null {
+  if (g.role === 'admin') return null;
+  if (['office', 'district', 'viewer', 'verifier'].includes(g.role) && g.regionId == null) return 'region';
+  if (['department', 'enterprise'].includes(g.role) && g.organisationId == null) return 'organisation';
+  return null;
+}

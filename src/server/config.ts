@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { DomainError } from '../core/errors.ts';
+
+/** Everything the platform reads from the environment, in one place (see README › Configuration). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminPassword?: string;
+  demoPassword?: string;
+  loadDemo: boolean;
+  sessionHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  cookieSecure: boolean;
+  logLevel: string;
+  webDist: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new DomainError('invalid_config', {
+      field: name,
+      zh: `环境变量 ${name}=“${raw}”应为 ${min}–${max} 之间的整数`,
+      en: `Environment variable ${name}="${raw}" must be an integer from ${min} to ${max}`,
+    });
+  }
+  return n;
+}
+
+const bool = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : !/^(0|false|no|off)$/i.test(v));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(cwd, env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.SHUANGTAN_ADMIN_PASSWORD || undefined,
+    demoPassword: env.SHUANGTAN_DEMO_PASSWORD || undefined,
+    loadDemo: bool(env.SHUANGTAN_DEMO, true),
+    sessionHours: int(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    cookieSecure: bool(env.COOKIE_SECURE, false),
+    logLevel: env.LOG_LEVEL || 'info',
+    webDist: resolve(new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

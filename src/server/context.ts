@@ -1,0 +1,37 @@
+import type { Db } from '../db/index.ts';
+import type { Config } from './config.ts';
+import { RegionTree } from '../core/regions/tree.ts';
+
+/** What every service and route receives: the database, the configuration, the clock. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+  /** The only clock of the server side; tests replace it. */
+  now: () => Date;
+  regions: RegionCache;
+}
+
+/** The region tree changes rarely; it is loaded once and reloaded after a region write. */
+export class RegionCache {
+  private tree: RegionTree | null = null;
+  constructor(private readonly db: Db) {}
+
+  async get(): Promise<RegionTree> {
+    if (!this.tree) {
+      const rows = (await this.db.query<{ id: number; parent_id: number | null; members: number[] | null }>(
+        `select r.id, r.parent_id, (select array_agg(member_id) from region_members m where m.region_id = r.id) as members
+           from regions r`,
+      )).rows;
+      this.tree = new RegionTree(rows.map((r) => ({ id: r.id, parentId: r.parent_id, memberIds: r.members ?? [] })));
+    }
+    return this.tree;
+  }
+
+  invalidate() {
+    this.tree = null;
+  }
+}
+
+export function createContext(db: Db, config: Config, now: () => Date = () => new Date()): AppContext {
+  return { db, config, now, regions: new RegionCache(db) };
+}

@@ -1,0 +1,17 @@
+import type { AnyRoute } from './http/route.ts';
+import { authRoutes } from './auth/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import { regionRoutes } from './regions/routes.ts';
+import { organisationRoutes } from './organisations/routes.ts';
+import { userRoutes } from './users/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+
+/** Every API route of the platform; each capability contributes its list. */
+export const allRoutes: AnyRoute[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...regionRoutes,
+  ...organisationRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+];

@@ -1,0 +1,52 @@
+import type { Config } from './config.ts';
+import { createContext } from './context.ts';
+import { buildApp } from './app.ts';
+import { ensureAdmin, generatePassword } from './bootstrap.ts';
+import { openPlatformDb, type RunningPlatform } from './platform.ts';
+import { loadDemo } from '../demo/load.ts';
+
+/**
+ * Starts the whole platform: database (+ migrations), first administrator, demo region on first start,
+ * HTTP API and web UI. `say` receives the lines meant for the operator (URL, one-time passwords).
+ */
+export async function serve(config: Config, say: (line: string) => void = console.log, opts: { logger?: boolean } = {}): Promise<RunningPlatform> {
+  const { db, release } = await openPlatformDb(config);
+  const ctx = createContext(db, config);
+  try {
+    const admin = await ensureAdmin(ctx);
+    if (admin?.generated) {
+      say(`\n  首次启动：已创建管理员 / first start: created administrator`);
+      say(`  用户名 username: ${admin.username}   密码 password: ${admin.password}`);
+      say('  （仅显示这一次，请妥善保存 / shown only this once: keep it safe）\n');
+    }
+    if (config.loadDemo) {
+      const demoPassword = config.demoPassword ?? generatePassword();
+      const demo = await loadDemo(db, ctx.now(), demoPassword);
+      if (demo.loaded) {
+        say(`  已载入演示地区与用户 / demo regions and users loaded: ${demo.users.join(', ')}`);
+        say(`  演示用户密码 / demo users' password: ${config.demoPassword ? '(SHUANGTAN_DEMO_PASSWORD)' : demoPassword}\n`);
+      }
+    }
+    const app = await buildApp(ctx, opts);
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const url = `http://localhost:${port}`;
+    say(`Shuangtan 双碳 running at ${url}  (database: ${db.kind}${db.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+    let closed = false;
+    return {
+      ctx, app, url,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await db.close();
+        release();
+      },
+    };
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    release();
+    throw e;
+  }
+}
