@@ -26,11 +26,18 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.get('/api/openapi.json', async () => doc);
 
   if (existsSync(ctx.config.webDist)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+    // Hashed asset names never change content: cache them for a year; index.html is always revalidated.
+    await app.register(fastifyStatic, {
+      root: ctx.config.webDist,
+      wildcard: true,
+      setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the single-page app get index.html; unknown API paths a JSON 404.
-    if (!req.url.startsWith('/api/') && req.method === 'GET' && existsSync(ctx.config.webDist)) {
+    // A missing file (a path with an extension, e.g. an old /assets/x.js) is a 404, not the app page.
+    const path = req.url.split('?')[0];
+    if (!path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path) && req.method === 'GET' && existsSync(ctx.config.webDist)) {
       return reply.sendFile('index.html');
     }
     return notFoundHandler(req, reply);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.ts';
+import type { Db, Queryable } from '../db/index.ts';
 import type { Config } from './config.ts';
 import { RegionTree } from '../core/regions/tree.ts';
 
@@ -16,9 +16,10 @@ export class RegionCache {
   private tree: RegionTree | null = null;
   constructor(private readonly db: Db) {}
 
-  async get(): Promise<RegionTree> {
+  /** Inside a transaction pass its handle: PGlite has one connection, and the transaction holds it. */
+  async get(q: Queryable = this.db): Promise<RegionTree> {
     if (!this.tree) {
-      const rows = (await this.db.query<{ id: number; parent_id: number | null; members: number[] | null }>(
+      const rows = (await q.query<{ id: number; parent_id: number | null; members: number[] | null }>(
         `select r.id, r.parent_id, (select array_agg(member_id) from region_members m where m.region_id = r.id) as members
            from regions r`,
       )).rows;

@@ -20,7 +20,7 @@ export const auditRoutes = [
       )).rows.map(toEntry);
       const out = [];
       for (const e of rows) {
-        if (await allows(ctx, principal, 'audit.read', { regionId: e.regionId, organisationId: e.organisationId })) {
+        if (await allows(ctx, ctx.db, principal, 'audit.read', { regionId: e.regionId, organisationId: e.organisationId })) {
           out.push({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after, hash: e.hash });
         }
       }

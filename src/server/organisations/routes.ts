@@ -16,7 +16,7 @@ export const organisationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/organisations/:id', tag: 'organisations', access: 'organisation.read',
     summary: 'One organisation', params: IdParams, response: OrganisationOut,
-    handler: async ({ ctx, principal, params }) => toOrganisationOut(await loadOrganisation(ctx, principal, params.id, 'organisation.read')),
+    handler: async ({ ctx, principal, params }) => toOrganisationOut(await loadOrganisation(ctx, ctx.db, principal, params.id, 'organisation.read')),
   }),
   defineRoute({
     method: 'POST', url: '/api/organisations', tag: 'organisations', access: 'organisation.write', status: 201,

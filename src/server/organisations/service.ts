@@ -42,14 +42,14 @@ export async function listOrganisations(ctx: AppContext, p: Principal, f: { regi
     `${ORG_SELECT} ${where.length ? `where ${where.join(' and ')}` : ''} order by r.code, o.kind, o.name`, args,
   )).rows;
   const visible: OrganisationOut[] = [];
-  for (const r of rows) if (await allows(ctx, p, 'organisation.read', orgTarget(r))) visible.push(toOrganisationOut(r));
+  for (const r of rows) if (await allows(ctx, ctx.db, p, 'organisation.read', orgTarget(r))) visible.push(toOrganisationOut(r));
   return visible;
 }
 
 export async function createOrganisation(ctx: AppContext, p: Principal, body: OrganisationCreate): Promise<OrganisationOut> {
   return ctx.db.tx(async (q) => {
     const region = await requireRegion(q, body.regionCode);
-    await assertCan(ctx, p, 'organisation.write', { regionId: region.id, confidential: body.kind === 'enterprise' }, region.name);
+    await assertCan(ctx, q, p, 'organisation.write', { regionId: region.id, confidential: body.kind === 'enterprise' }, region.name);
     await assertUnique(q, region.id, body.name, body.creditCode);
     const id = (await q.query<{ id: number }>(
       `insert into organisations (region_id, kind, name, name_en, short_name, credit_code, industry_code, key_energy_user, key_emitter, created_at, updated_at)
@@ -65,7 +65,7 @@ export async function createOrganisation(ctx: AppContext, p: Principal, body: Or
 
 export async function updateOrganisation(ctx: AppContext, p: Principal, id: number, patch: OrganisationPatch): Promise<OrganisationOut> {
   return ctx.db.tx(async (q) => {
-    const before = await loadOrganisation(ctx, p, id, 'organisation.write');
+    const before = await loadOrganisation(ctx, q, p, id, 'organisation.write');
     if (before.kind === 'enterprise' && patch.creditCode === null) {
       throw conflict('企业的统一社会信用代码不能清空', "An enterprise's credit code cannot be removed", 'creditCode');
     }

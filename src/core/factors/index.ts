@@ -1,0 +1,12 @@
+export * from './types.ts';
+export * from './kinds.ts';
+export * from './canonical.ts';
+export * from './factor-set.ts';
+export * from './select.ts';
+export * from './seed.ts';
+export { SERIES as GRID_SERIES } from './seed-electricity.ts';
+export { CN_DEFAULT, GBT2589, GBT2589_LOW, GBT2589_HIGH, IPCC_CDM } from './seed-fuels.ts';
+export { IPCC2006, AR6_T715 } from './seed-other.ts';
+export type { Skipped } from './seed-helpers.ts';
+export * from './local.ts';
+export * from './serialize.ts';

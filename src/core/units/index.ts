@@ -1,0 +1,4 @@
+export * from './dimensions.ts';
+export * from './unit-table.ts';
+export * from './parse.ts';
+export * from './quantity.ts';

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import {
+  AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, DashboardOutlined,
+  ExperimentOutlined, FundProjectionScreenOutlined, GiftOutlined, GlobalOutlined, SettingOutlined, ShopOutlined, TeamOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import type { Action } from '../../../src/core/access/policy.ts';
+import { zh } from '../i18n/zh.ts';
+
+/**
+ * The side menu, in the order carbon-peak office staff work through it. Each entry states what it needs
+ * (admin only, or an action of the shared permission table); entries a user cannot use are not shown.
+ */
+type MenuKey = keyof typeof zh.menu;
+export type PlaceholderModule = 'plans' | 'indicators' | 'accounting' | 'monitoring' | 'scenarios' | 'projects' | 'enterprises' | 'inclusion';
+
+export interface ModuleEntry {
+  path: string;
+  label: MenuKey;
+  icon: ReactNode;
+  adminOnly?: boolean;
+  needs?: Action;
+}
+
+export const PLACEHOLDER_MODULES: Array<ModuleEntry & { label: PlaceholderModule }> = [
+  { path: '/plans', label: 'plans', icon: <AimOutlined /> },
+  { path: '/indicators', label: 'indicators', icon: <AlertOutlined /> },
+  { path: '/accounting', label: 'accounting', icon: <CalculatorOutlined /> },
+  { path: '/monitoring', label: 'monitoring', icon: <ThunderboltOutlined /> },
+  { path: '/scenarios', label: 'scenarios', icon: <ExperimentOutlined /> },
+  { path: '/projects', label: 'projects', icon: <FundProjectionScreenOutlined /> },
+  { path: '/enterprises', label: 'enterprises', icon: <ShopOutlined /> },
+  { path: '/inclusion', label: 'inclusion', icon: <GiftOutlined /> },
+];
+
+export const MAIN_MODULES: ModuleEntry[] = [
+  ...PLACEHOLDER_MODULES,
+  { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined /> },
+];
+
+export const SYSTEM_MODULES: ModuleEntry[] = [
+  { path: '/system/users', label: 'users', icon: <TeamOutlined />, adminOnly: true },
+  { path: '/system/organisations', label: 'organisations', icon: <BankOutlined />, needs: 'organisation.read' },
+  { path: '/system/regions', label: 'regions', icon: <GlobalOutlined />, needs: 'region.read' },
+  { path: '/system/audit', label: 'audit', icon: <AuditOutlined />, adminOnly: true },
+];
+
+export interface Access { isAdmin: boolean; may(a: Action): boolean }
+
+export const allowed = (m: ModuleEntry, a: Access) => a.isAdmin || (!m.adminOnly && (!m.needs || a.may(m.needs)));
+
+/**
+ * Menu items for Ant Design's Menu. Administrators get the 系统管理 section; other users see the parts of it
+ * they may read (organisations, regions) under 基础信息, without anything administrative.
+ */
+export function menuItems(t: TFunction, a: Access): NonNullable<MenuProps['items']> {
+  const item = (m: ModuleEntry) => ({ key: m.path, icon: m.icon, label: t(`menu.${m.label}`) });
+  const system = SYSTEM_MODULES.filter((m) => allowed(m, a)).map(item);
+  return [
+    ...MAIN_MODULES.filter((m) => allowed(m, a)).map(item),
+    ...(system.length
+      ? [{ key: 'system', icon: a.isAdmin ? <SettingOutlined /> : <ApartmentOutlined />, label: t(a.isAdmin ? 'menu.system' : 'menu.directory'), children: system }]
+      : []),
+  ];
+}
+
+/** The menu path of a location, for breadcrumbs: [group?, page]. */
+export function menuPath(t: TFunction, pathname: string, isAdmin: boolean): string[] {
+  const main = MAIN_MODULES.find((m) => pathname.startsWith(m.path));
+  if (main) return [t(`menu.${main.label}`)];
+  const sys = SYSTEM_MODULES.find((m) => pathname.startsWith(m.path));
+  if (sys) return [t(isAdmin ? 'menu.system' : 'menu.directory'), t(`menu.${sys.label}`)];
+  return [];
+}
