@@ -34,7 +34,14 @@ export async function freshDb(kind: DbKind, opts: { migrate?: boolean } = {}): P
       await db.close();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // pg's pool.end() resolves before the server has seen its connections close; dropping WITH (FORCE)
+      // right away would kill them mid-goodbye. Wait for them to go, then drop.
+      for (let i = 0; i < 100; i++) {
+        const n = (await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows[0].n;
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await c.query(`drop database if exists ${name}`);
       await c.end();
     };
   }

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { DomainError, type Issue } from '../errors.ts';
+import { DomainError } from '../errors.ts';
+import { bilingual, parseInput } from '../validation.ts';
 import { parseUnit, sameDimension, formatDimension, type Quantity } from '../units/index.ts';
 
-/** A custom issue with its wording in both languages. */
-export function bilingual(ctx: z.RefinementCtx, zh: string, en: string, path: PropertyKey[] = []): void {
-  ctx.addIssue({ code: 'custom', message: en, params: { zh, en }, path });
-}
+export { bilingual };
 
 /** `{value, unit}`: a finite number and a known unit. A missing unit is an error, never assumed. */
 export const QuantitySchema = z
@@ -60,14 +58,6 @@ export const ElectricityFactorSchema = z
     }
   });
 
-const zhLocale = z.locales.zhCN().localeError;
-const enLocale = z.locales.en().localeError;
-
-function localised(fn: typeof zhLocale, issue: z.core.$ZodIssue): string {
-  const out = fn?.(issue as never);
-  return typeof out === 'string' ? out : out?.message ?? issue.message;
-}
-
 /** Names of arrays whose elements are "lines" of an input table: their index is shown as a 1-based line. */
 const LINE_ARRAYS: Record<string, { zh: string; en: string }> = {
   energyBalance: { zh: '能源平衡表', en: 'energy balance' },
@@ -78,7 +68,7 @@ const LINE_ARRAYS: Record<string, { zh: string; en: string }> = {
   output: { zh: '产品产量', en: 'output' },
 };
 
-function lineHint(path: PropertyKey[]): { zh: string; en: string } {
+function lineHint(path: readonly PropertyKey[]): { zh: string; en: string } {
   for (let i = 0; i < path.length - 1; i++) {
     const name = String(path[i]);
     const idx = path[i + 1];
@@ -89,23 +79,7 @@ function lineHint(path: PropertyKey[]): { zh: string; en: string } {
   return { zh: '', en: '' };
 }
 
-export function toIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || undefined;
-    const params = (issue as { params?: { zh?: string; en?: string } }).params;
-    const zh = params?.zh ?? localised(zhLocale, issue);
-    const en = params?.en ?? localised(enLocale, issue);
-    const h = lineHint(issue.path);
-    return { field, zh: field ? `${field}${h.zh}：${zh}` : zh, en: field ? `${field}${h.en}: ${en}` : en };
-  });
-}
-
 /** Validates or throws one DomainError listing every issue, the first one in the message. */
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what: { zh: string; en: string }): z.output<S> {
-  const r = schema.safeParse(data, { reportInput: true });
-  if (r.success) return r.data;
-  const issues = toIssues(r.error);
-  const first = issues[0];
-  const more = issues.length > 1 ? { zh: `（另有 ${issues.length - 1} 处问题）`, en: ` (and ${issues.length - 1} more)` } : { zh: '', en: '' };
-  throw new DomainError('invalid_input', { field: first.field, zh: `${what.zh}无效：${first.zh}${more.zh}`, en: `invalid ${what.en}: ${first.en}${more.en}` }, issues);
+  return parseInput(schema, data, { what, hint: lineHint });
 }

@@ -1,24 +1,10 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical.ts';
+
+export { canonicalJson };
 
 /** The genesis link of the audit chain. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/**
- * JSON with object keys sorted at every level and `undefined` dropped, so the same entry hashes the same
- * way whether it comes from the application or back from jsonb (which reorders keys).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export interface AuditEntry {
   seq: number;

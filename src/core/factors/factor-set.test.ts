@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DomainError } from '../errors.ts';
 import { addFactors, createFactorSet, getFactor } from './factor-set.ts';
 import { selectFactor } from './select.ts';
-import { canonicalJson, contentHash } from './canonical.ts';
+import { canonicalJson, contentHash } from '../canonical.ts';
 import { restoreFactorSet } from './serialize.ts';
 import { slotId, refOf, type FactorRecord } from './types.ts';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import { contentHash } from './canonical.ts';
+import { contentHash } from '../canonical.ts';
 import { checkKindUnit, kindDef } from './kinds.ts';
 import {
   FACTOR_STATUSES,

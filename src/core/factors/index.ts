@@ -1,6 +1,6 @@
 export * from './types.ts';
 export * from './kinds.ts';
-export * from './canonical.ts';
+export * from '../canonical.ts';
 export * from './factor-set.ts';
 export * from './select.ts';
 export * from './seed.ts';
