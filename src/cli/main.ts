@@ -10,6 +10,7 @@ import { createUser } from '../server/users/service.ts';
 import { parseInput } from '../core/validation.ts';
 import { UserCreate } from '../contracts/users.ts';
 import { ROLES } from '../core/access/policy.ts';
+import { registerPlanCommands } from './commands/plan.ts';
 
 const program = new Command('shuangtan').description('Shuangtan 双碳 — carbon-peak plan platform').showHelpAfterError();
 
@@ -64,6 +65,8 @@ program.command('audit').description('audit log').command('verify').description(
       console.log(`审计日志完整 / audit log intact: ${r.entries} entries`);
     }
   });
+
+registerPlanCommands(program);
 
 export async function main(argv = process.argv) {
   try {
