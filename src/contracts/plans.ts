@@ -274,8 +274,9 @@ export const PlanImport = z.object({
     section: z.string().max(1000).default(''),
     reviewStatus: z.enum(REVIEW_STATUSES).default('draft'),
   }).superRefine((t, ctx) => {
-    if (t.reviewStatus !== 'rejected' && t.year == null && !t.deferred) {
-      bilingual(ctx, '目标须有目标年份（或标为驳回）', 'a target needs a target year (or reject it)', ['year']);
+    // A draft may still be incomplete; accepting or editing it requires a year.
+    if ((t.reviewStatus === 'accepted' || t.reviewStatus === 'edited') && t.year == null && !t.deferred) {
+      bilingual(ctx, '已确认的目标须有目标年份（或将其驳回）', 'an accepted target needs a target year (or reject it)', ['year']);
     }
   })).max(2000),
 }).superRefine((p, ctx) => {

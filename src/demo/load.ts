@@ -8,6 +8,7 @@ import { getSetting, setSetting } from '../server/settings.ts';
 import { DEMO_REGIONS } from './regions.ts';
 import { DEMO_ORGS } from './organisations.ts';
 import { DEMO_USERS } from './users.ts';
+import { loadSeedPlans } from './seed-plans.ts';
 
 const LOADER: Actor = { userId: null, username: 'demo-loader' };
 
@@ -77,6 +78,7 @@ export async function loadDemo(db: Db, now: Date, password: string): Promise<{ l
       await q.query('insert into user_roles (user_id, role, region_id, organisation_id) values ($1, $2, $3, $4)', [ins.rows[0].id, u.role, regionId, org?.id ?? null]);
       await audit('user', ins.rows[0].id, { username: u.username, role: u.role, region: u.region, org: u.org });
     }
+    await loadSeedPlans(q, LOADER, now);
     await setSetting(q, 'demo_loaded', true);
   });
   return { loaded: true, users: DEMO_USERS.map((u) => u.username) };

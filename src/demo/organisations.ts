@@ -32,6 +32,8 @@ export const DEMO_ORGS: DemoOrg[] = [
   // 成渝 joint plan (chengdu-chongqing-joint-2022.txt): units of both provinces, under their own province
   { region: 'X-CHENGYU', kind: 'office', name: '推动成渝地区双城经济圈建设联合办公室', nameEn: 'Joint Office for the Chengdu–Chongqing Economic Circle' },
   ...depts('500000', '重庆市', ['发展改革委', '经济信息委', '生态环境局', '能源局', '规划自然资源局', '水利局', '林业局', '市场监管局', '商务委', '交通局', '财政局', '科技局', '住房城乡建委', '机关事务局', '农业农村委', '委网信办', '大数据发展局', '通信管理局', '政府口岸物流办', '公安局', '城市管理局', '税务局', '金融监管局', '人力社保局', '教委', '邮政管理局', '文化旅游委']),
+  ...['重庆银保监局', '重庆证监局', '人行重庆营管部'].map((n): DemoOrg => ({ region: '500000', kind: 'department', name: n, shortName: n })),
+  ...['四川银保监局', '四川证监局', '人行成都分行'].map((n): DemoOrg => ({ region: '510000', kind: 'department', name: n, shortName: n })),
   ...depts('510000', '四川省', ['发展改革委', '经济和信息化厅', '生态环境厅', '能源局', '自然资源厅', '交通运输厅', '水利厅', '林草局', '市场监管局', '商务厅', '财政厅', '科技厅', '住房城乡建设厅', '机关事务管理局', '粮食和储备局', '农业农村厅', '委网信办', '大数据中心', '通信管理局', '政府口岸物流办', '公安厅', '税务局', '地方金融监管局', '人力资源社会保障厅', '教育厅', '邮政管理局', '文化和旅游厅']),
   // 泸州 (luzhou-2024.txt names no units)
   { region: '510500', kind: 'office', name: '泸州市碳达峰碳中和工作领导小组办公室', shortName: '市碳达峰碳中和工作领导小组办公室', nameEn: 'Luzhou Carbon Peak and Neutrality Office' },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { lockDataDir, migrate, openDb, type Db } from '../db/index.ts';
 import type { Config } from './config.ts';
 import { createContext, type AppContext } from './context.ts';
+import { syncIndicators } from './plans/indicators.ts';
 
 /**
  * Opens the configured database — a real PostgreSQL server when DATABASE_URL is set, otherwise the embedded
@@ -12,12 +13,19 @@ export async function openPlatformDb(config: Config): Promise<{ db: Db; release:
   const release = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
   try {
     const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite') });
-    const applied = await migrate(db);
+    const applied = await prepareDatabase(db);
     return { db, release, applied };
   } catch (e) {
     release();
     throw e;
   }
+}
+
+/** Schema migrations, then the reference data that lives in code (the indicator catalogue). */
+export async function prepareDatabase(db: Db): Promise<string[]> {
+  const applied = await migrate(db);
+  await db.tx((q) => syncIndicators(q));
+  return applied;
 }
 
 export interface RunningPlatform {

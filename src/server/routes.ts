@@ -5,6 +5,9 @@ import { regionRoutes } from './regions/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { planRoutes } from './plans/routes.ts';
+import { planItemRoutes } from './plans/item-routes.ts';
+import { observationRoutes } from './observations/routes.ts';
 
 /** Every API route of the platform; each capability contributes its list. */
 export const allRoutes: AnyRoute[] = [
@@ -14,4 +17,7 @@ export const allRoutes: AnyRoute[] = [
   ...organisationRoutes,
   ...userRoutes,
   ...auditRoutes,
+  ...planRoutes,
+  ...planItemRoutes,
+  ...observationRoutes,
 ];

@@ -1,5 +1,5 @@
 import { openPglite } from '../../src/db/pglite.ts';
-import { migrate } from '../../src/db/index.ts';
+import { prepareDatabase } from '../../src/server/platform.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createContext, type AppContext } from '../../src/server/context.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -22,7 +22,7 @@ export interface TestServer {
 /** The real HTTP server on an in-memory PGlite with the demo region loaded, on a random local port. */
 export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   const db = await openPglite(undefined);
-  await migrate(db);
+  await prepareDatabase(db);
   const config = loadConfig({ SHUANGTAN_ADMIN_PASSWORD: ADMIN_PASSWORD, ...opts.env });
   const clock = { now: new Date('2026-03-01T08:00:00Z') };
   const ctx = createContext(db, config, () => new Date(clock.now));

@@ -42,6 +42,14 @@ export const RULES = {
   'user.manage': {},
   'audit.read': { office: ['region'], district: ['region'], enterprise: ['org'], verifier: ['region'] },
   'audit.verify': {},
+  // Plans are public documents inside the platform; writing them is the office's (or a district's, for its own).
+  'plan.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
+  'plan.write': { office: ['region'], district: ['region'] },
+  // A department updates the tasks it is named on (target.organisationId = one of the task's units).
+  'task.update': { office: ['region'], district: ['region'], department: ['org'] },
+  'observation.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
+  'observation.write': { office: ['region'], district: ['region'], department: ['region'] },
+  'observation.review': { office: ['region'], district: ['region'] },
 } satisfies Record<string, Partial<Record<Exclude<Role, 'admin'>, Scope[]>>>;
 
 export type Action = keyof typeof RULES;
