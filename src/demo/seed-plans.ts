@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Queryable } from '../db/index.ts';
-import { parsePlan } from '../core/plans/index.ts';
+import { normalizePlanText, parsePlan } from '../core/plans/index.ts';
 import type { PlanDraft } from '../core/plans/types.ts';
 import { draftToImport } from '../contracts/plan-draft.ts';
 import type { PlanImport, TargetPatch } from '../contracts/plans.ts';
@@ -61,12 +61,15 @@ export function applyReview(draft: PlanDraft, text: string, seed: { file: string
     }
     return accepts.has(t.ref) ? { ...t, reviewStatus: 'accepted' as const } : t;
   });
+  // Added quotes are written as the reviewer read them: in the normalised (simplified) text; map them back.
+  const mapped = normalizePlanText(text).mapped;
   for (const a of review.targets.add ?? []) {
-    const at = text.indexOf(a.quote);
+    const at = mapped.text.indexOf(a.quote);
+    const span = at >= 0 ? { start: mapped.origStart[at], end: mapped.origEnd[at + a.quote.length - 1] } : null;
     targets.push({
       indicatorName: a.indicatorName ?? a.quote.slice(0, 30), phrase: '', year: null, value: null, unit: null, qualifier: 'exact', strength: 'plain',
-      kind: 'level', annual: false, deferred: false, main: false, binding: false, quoteOriginal: at >= 0 ? a.quote : '', section: '', ...a,
-      span: at >= 0 ? { start: at, end: at + a.quote.length } : null, reviewStatus: 'edited',
+      kind: 'level', annual: false, deferred: false, main: false, binding: false, section: '', ...a,
+      quoteOriginal: span ? text.slice(span.start, span.end) : '', span, reviewStatus: 'edited',
     });
   }
   const taskEdits = review.tasks?.edit ?? {};
