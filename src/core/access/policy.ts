@@ -50,6 +50,10 @@ export const RULES = {
   'observation.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
   'observation.write': { office: ['region'], district: ['region'], department: ['region'] },
   'observation.review': { office: ['region'], district: ['region'] },
+  // Task reports: a department reports on the tasks it is named on; the office of the plan's region reviews.
+  'report.read': { office: ['region'], district: ['region'], department: ['org'], viewer: ['region'] },
+  'report.submit': { office: ['region'], district: ['region'], department: ['org'] },
+  'report.review': { office: ['region'], district: ['region'] },
 } satisfies Record<string, Partial<Record<Exclude<Role, 'admin'>, Scope[]>>>;
 
 export type Action = keyof typeof RULES;
