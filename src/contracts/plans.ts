@@ -130,7 +130,13 @@ export type PlanDetail = z.infer<typeof PlanDetail>;
 
 export const PlanQuery = z.object({ region: z.string().max(32).optional(), within: z.enum(['true', 'false']).optional() });
 export const PlanSource = z.object({ name: z.string().nullable(), text: z.string() });
-export const ParseBody = z.object({ text: z.string().min(1).max(2_000_000) });
+/** A plan to parse: pasted text, or an uploaded file (.txt in UTF-8 or GBK, or .docx) as base64. */
+export const ParseBody = z.object({
+  text: z.string().min(1).max(2_000_000).optional(),
+  file: z.object({ name: z.string().min(1).max(300), contentBase64: z.string().min(1).max(14_000_000) }).optional(),
+}).superRefine((v, ctx) => {
+  if (!v.text === !v.file) bilingual(ctx, '请提供文本（text）或文件（file）之一', 'give either text or file', ['text']);
+});
 
 export const TargetPatch = z
   .object({

@@ -158,3 +158,22 @@ test('import: parse a text, refuse an accepted target without a year, save the r
   const src = (await s.call('GET', `/api/plans/${saved.body.id}/source`, { cookie: c['luzhou.office'] })).body;
   assert.equal(src.text, text);
 });
+
+test('import from an uploaded .docx; an unreadable file is a 400 naming the file', async () => {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  zip.file('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>江阳区碳达峰实施方案</w:t></w:r></w:p><w:p><w:r><w:t>一、主要目标</w:t></w:r></w:p>'
+    + '<w:p><w:r><w:t>到2025年，非化石能源消费比重达到32%左右。</w:t></w:r></w:p></w:body></w:document>');
+  const contentBase64 = Buffer.from(await zip.generateAsync({ type: 'uint8array' })).toString('base64');
+  const r = await s.call('POST', '/api/plans/parse', { cookie: c['luzhou.office'], body: { file: { name: '江阳区方案.docx', contentBase64 } } });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.equal(r.body.title, '江阳区碳达峰实施方案');
+  const t = r.body.targets.find((x: { indicatorCode: string }) => x.indicatorCode === 'non_fossil_share');
+  assert.deepEqual([t.year, t.value, t.qualifier], [2025, 32, 'about']);
+  assert.match(r.body.sourceText, /^江阳区碳达峰实施方案\n一、主要目标/);
+  const bad = await s.call('POST', '/api/plans/parse', { cookie: c['luzhou.office'], body: { file: { name: '方案.pdf', contentBase64: Buffer.from('%PDF-1.7 …').toString('base64') } } });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'file');
+  assert.match(bad.body.error.zh, /另存为/);
+  assert.equal((await s.call('POST', '/api/plans/parse', { cookie: c['luzhou.office'], body: {} })).body.error.field, 'text');
+});

@@ -9,6 +9,7 @@ import { savePlanImport } from './save.ts';
 import { requireRegion } from '../regions/repo.ts';
 import { assertCan } from '../access/guard.ts';
 import { notFound } from '../http/errors.ts';
+import { planFileText } from '../../imports/plan-file.ts';
 
 const actor = (p: { userId: number; username: string }) => ({ userId: p.userId, username: p.username });
 
@@ -49,8 +50,12 @@ export const planRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/plans/parse', tag: 'plans', access: 'plan.write',
-    summary: 'Parse a plan text into a draft for review (writes nothing)', body: ParseBody, response: z.unknown(),
-    handler: async ({ body }) => parsePlan(body.text),
+    summary: 'Parse a plan (text, or a .txt/.docx file) into a draft for review (writes nothing); the draft carries the text it was read from',
+    body: ParseBody, response: z.unknown(),
+    handler: async ({ body }) => {
+      const text = body.text ?? (await planFileText(body.file!.name, Buffer.from(body.file!.contentBase64, 'base64'), 'file'));
+      return { ...parsePlan(text), sourceText: text };
+    },
   }),
   defineRoute({
     method: 'POST', url: '/api/plans', tag: 'plans', access: 'plan.write', status: 201,
