@@ -85,7 +85,10 @@ const CIRCULAR = rows('circular', [
   ['construction_waste_utilisation', '建筑垃圾综合利用率', 'Utilisation rate of construction waste', '%', H, 'ratio_of_sums',
     ['share'], ['建筑垃圾综合利用率', '建筑垃圾资源化利用率'], ['construction_waste_utilised', 'construction_waste_generated']],
   ['main_waste_recycling_rate', '主要废弃物循环利用率', 'Recycling rate of main waste streams', '%', H, 'ratio_of_sums',
-    ['share'], ['主要废弃物循环利用率', '主要再生资源回收率'], ['waste_recycled', 'waste_generated']],
+    ['share'], ['主要废弃物循环利用率'], ['waste_recycled', 'waste_generated']],
+  // A different rate: 宁夏 states both for 2025 with different values (65 % and 85 %).
+  ['renewable_resource_recovery_rate', '主要再生资源回收率', 'Recovery rate of main renewable resources', '%', H, 'ratio_of_sums',
+    ['share'], ['主要再生资源回收率', '再生资源回收率'], ['renewable_resources_recovered', 'renewable_resources_generated']],
   ['renewable_resources_recycled', '主要再生资源循环利用量', 'Main renewable resources recycled per year', '万吨', H, 'sum',
     ['level'], ['再生资源循环利用量', '再生资源回收总量'], ['renewable_resources_recycled']],
 ]);
