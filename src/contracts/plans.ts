@@ -350,3 +350,16 @@ export const MissingReports = z.object({
   overdue: z.array(z.object({ taskId: z.number().int(), taskRef: z.string(), taskTitle: z.string(), deadline: z.number().int(), status: z.enum(TASK_STATUSES) })),
 });
 export type MissingReports = z.infer<typeof MissingReports>;
+
+export const PlanPatch = z.object({
+  title: z.string().trim().min(1).max(300),
+  docNumber: z.string().max(100).nullable(),
+  issuer: z.string().max(300).nullable(),
+  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  periodStart: Year,
+  periodEnd: Year,
+  status: z.enum(PLAN_STATUSES),
+  parentPlanId: z.number().int().positive().nullable(),
+  reviewed: z.boolean(),
+}).partial().refine((v) => Object.keys(v).length > 0, { message: 'nothing to change', params: { zh: '没有要修改的字段', en: 'nothing to change' } });
+export type PlanPatch = z.infer<typeof PlanPatch>;

@@ -177,3 +177,15 @@ test('import from an uploaded .docx; an unreadable file is a 400 naming the file
   assert.match(bad.body.error.zh, /另存为/);
   assert.equal((await s.call('POST', '/api/plans/parse', { cookie: c['luzhou.office'], body: {} })).body.error.field, 'text');
 });
+
+test('plan metadata: the office issues its plan; another office may not; a bad period is refused', async () => {
+  assert.equal((await s.call('PATCH', `/api/plans/${luzhou.id}`, { cookie: c['ningxia.office'], body: { status: 'draft' } })).status, 403);
+  const bad = await s.call('PATCH', `/api/plans/${luzhou.id}`, { cookie: c['luzhou.office'], body: { periodEnd: 2019 } });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'periodEnd');
+  const ok = await s.call('PATCH', `/api/plans/${luzhou.id}`, { cookie: c['luzhou.office'], body: { status: 'issued', issuer: '泸州市人民政府' } });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.body.issuer, '泸州市人民政府');
+  const [entry] = (await s.call('GET', `/api/audit?entityType=plan&entityId=${luzhou.id}&limit=1`, { cookie: c['luzhou.office'] })).body;
+  assert.equal(entry.after.issuer, '泸州市人民政府');
+});

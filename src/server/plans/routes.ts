@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { IdParams } from '../../contracts/common.ts';
-import { IndicatorOut, ParseBody, PlanDetail, PlanImport, PlanListItem, PlanQuery, PlanSource } from '../../contracts/plans.ts';
+import { IndicatorOut, ParseBody, PlanDetail, PlanImport, PlanListItem, PlanPatch, PlanQuery, PlanSource } from '../../contracts/plans.ts';
+import { updatePlan } from './meta.ts';
 import { parsePlan } from '../../core/plans/index.ts';
 import { getPlanDetail, listPlans } from './repo.ts';
 import { listIndicators } from './indicators.ts';
@@ -70,5 +71,10 @@ export const planRoutes = [
       });
       return (await getPlanDetail(ctx.db, id, ctx.now().getUTCFullYear()))!;
     },
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/plans/:id', tag: 'plans', access: 'plan.write', summary: "Change a plan's metadata (status, 文号, period, parent plan)",
+    params: IdParams, body: PlanPatch, response: PlanDetail,
+    handler: ({ ctx, principal, params, body }) => updatePlan(ctx, principal, params.id, body),
   }),
 ];
