@@ -8,6 +8,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { planItemRoutes } from './plans/item-routes.ts';
 import { observationRoutes } from './observations/routes.ts';
+import { evaluationRoutes } from './evaluation/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 
 /** Every API route of the platform; each capability contributes its list. */
@@ -21,5 +22,6 @@ export const allRoutes: AnyRoute[] = [
   ...planRoutes,
   ...planItemRoutes,
   ...observationRoutes,
+  ...evaluationRoutes,
   ...reportRoutes,
 ];

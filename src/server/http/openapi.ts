@@ -26,7 +26,9 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string) {
       parameters,
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
+        [String(r.status ?? 200)]: r.produces
+          ? { description: 'OK', content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
         '400': { description: 'Invalid input (bilingual issues naming the field)', ...errorRef },
         ...(r.access === 'public' ? {} : { '401': { description: 'Not logged in', ...errorRef }, '403': { description: 'Not allowed', ...errorRef } }),
       },

@@ -29,6 +29,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   body?: B;
   response: R;
   status?: number;
+  /** Media type of a non-JSON response (a workbook, a file); the handler sets the headers and returns a Buffer. */
+  produces?: string;
   handler: (c: RouteCall<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
 }
 

@@ -21,6 +21,7 @@ export const reportRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/reports/:id/files/:fileId', tag: 'reports', access: 'report.read', summary: 'Download an evidence file',
+    produces: 'application/octet-stream',
     params: z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() }), response: z.unknown(),
     handler: async ({ ctx, principal, params, reply }) => {
       const f = await reportFile(ctx, principal, params.id, params.fileId);
