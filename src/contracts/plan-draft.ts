@@ -12,6 +12,7 @@ export function draftToImport(draft: PlanDraft, meta: PlanMeta, sourceText: stri
   return {
     ...meta,
     sourceText,
+    warnings: draft.warnings.map((w) => ({ code: w.code, zh: w.zh, en: w.en, line: w.line, excerpt: w.excerpt })),
     actions: draft.actions.map((a) => ({ number: a.number, title: a.title, parent: a.parent })),
     tasks: draft.tasks.map((t) => ({
       ref: t.id, number: t.number, title: t.title, actionIndex: t.actionIndex, deadline: t.deadline, damaged: t.damaged,

@@ -25,6 +25,8 @@ export const IndicatorOut = z.object({
   aggregation: z.string(),
   category: z.string(),
   computedFrom: z.array(z.string()),
+  /** For a reduction-rate indicator: the level indicator whose observed values follow its targets. */
+  rateOf: z.string().nullable(),
 });
 export type IndicatorOut = z.infer<typeof IndicatorOut>;
 
@@ -118,10 +120,12 @@ export const TargetOut = z.object({
 });
 export type TargetOut = z.infer<typeof TargetOut>;
 
+export const PlanWarning = z.object({ code: z.string().max(64), zh: z.string().max(2000), en: z.string().max(2000), line: z.number().int().optional(), excerpt: z.string().max(2000).optional() });
+
 export const PlanDetail = PlanListItem.extend({
   regionId: z.number().int(),
   sourceName: z.string().nullable(),
-  warnings: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), line: z.number().int().optional(), excerpt: z.string().optional() })),
+  warnings: z.array(PlanWarning),
   actions: z.array(ActionOut),
   tasks: z.array(TaskOut),
   targets: z.array(TargetOut),
@@ -241,6 +245,8 @@ export const PlanImport = z.object({
   parentPlanId: z.number().int().positive().nullish(),
   sourceName: z.string().max(300).nullish(),
   sourceText: z.string().min(1).max(2_000_000),
+  /** The parser's notes (damaged characters, reconstructed 文号 …), kept with the plan. */
+  warnings: z.array(PlanWarning).max(500).default([]),
   actions: z.array(z.object({ number: z.string().max(20), title: z.string().min(1).max(500), parent: z.string().max(500).default('') })).max(200),
   tasks: z.array(z.object({
     ref: z.string().min(1).max(20),

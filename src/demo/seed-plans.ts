@@ -98,11 +98,7 @@ export async function loadSeedPlans(q: Queryable, actor: Actor, now: Date): Prom
     const input = parseInput(PlanImportSchema, applyReview(draft, text, seed, review), { what: { zh: `种子方案 ${seed.file}`, en: `seed plan ${seed.file}` } });
     const region = regions.find((r) => r.code === seed.regionCode);
     if (!region) throw new Error(`seed plan ${seed.file}: region ${seed.regionCode} is not loaded`);
-    await savePlanImport(q, actor, tree, region.id, input, {
-      reviewed: review !== null,
-      warnings: draft.warnings.map((w) => ({ code: w.code, zh: w.zh, en: w.en, line: w.line, excerpt: w.excerpt })),
-      now,
-    });
+    await savePlanImport(q, actor, tree, region.id, input, { reviewed: review !== null, warnings: input.warnings, now });
     titles.push(input.title);
   }
   return titles;

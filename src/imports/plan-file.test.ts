@@ -9,6 +9,10 @@ test('UTF-8 (with BOM) and GBK texts decode to the same text', async () => {
   assert.equal(await planFileText('a.txt', new Uint8Array([0xd6, 0xd0, 0xce, 0xc4])), '中文');
 });
 
+test('valid UTF-8 with damaged characters (U+FFFD) stays UTF-8', async () => {
+  assert.equal(await planFileText('a.txt', Buffer.from('区经济合作\uFFFD\uFFFD建设局')), '区经济合作\uFFFD\uFFFD建设局');
+});
+
 test('a .docx gives its paragraphs, entities decoded', async () => {
   const zip = new JSZip();
   zip.file('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>'

@@ -16,8 +16,10 @@ export async function planFileText(name: string, bytes: Uint8Array, field = 'fil
   if (/\.(doc|pdf|wps|xls|xlsx)$/i.test(name) || bytes.includes(0)) {
     throw fail('不是文本或 .docx 文件（.doc、.pdf 请先另存为 .docx 或 .txt）', 'is not text or .docx (save .doc or .pdf files as .docx or .txt first)');
   }
-  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  if (!utf8.includes('\uFFFD')) return utf8;
+  // Valid UTF-8 is taken as it is, even with U+FFFD characters in it (damaged text the parser flags).
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch { /* not UTF-8: try GBK */ }
   const gbk = new TextDecoder('gb18030', { fatal: false }).decode(bytes);
   const bad = (gbk.match(/\uFFFD/g) ?? []).length;
   if (bad > gbk.length * 0.01) throw fail('既不是 UTF-8 也不是 GBK 文本', 'is neither UTF-8 nor GBK text');

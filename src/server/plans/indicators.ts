@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/index.ts';
-import { INDICATORS } from '../../core/plans/index.ts';
+import { INDICATORS, getIndicator } from '../../core/plans/index.ts';
 import type { IndicatorOut } from '../../contracts/plans.ts';
 
 /** The catalogue is code-reviewed data in the core; the table mirrors it so targets and observations can reference it. */
@@ -21,5 +21,5 @@ export async function listIndicators(q: Queryable): Promise<IndicatorOut[]> {
   const rows = (await q.query<{ code: string; name: string; name_en: string; unit: string; direction: IndicatorOut['direction']; aggregation: string; category: string; computed_from: string[] }>(
     'select code, name, name_en, unit, direction, aggregation, category, computed_from from indicators order by category, code',
   )).rows;
-  return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, unit: r.unit, direction: r.direction, aggregation: r.aggregation, category: r.category, computedFrom: r.computed_from }));
+  return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, unit: r.unit, direction: r.direction, aggregation: r.aggregation, category: r.category, computedFrom: r.computed_from, rateOf: getIndicator(r.code)?.rateOf ?? null }));
 }

@@ -66,7 +66,7 @@ export const planRoutes = [
         const region = await requireRegion(q, body.regionCode);
         await assertCan(ctx, q, principal, 'plan.write', { regionId: region.id }, region.name);
         return savePlanImport(q, actor(principal), await ctx.regions.get(q), region.id, body, {
-          reviewed: body.targets.every((t) => t.reviewStatus !== 'draft'), warnings: [], now: ctx.now(),
+          reviewed: body.targets.every((t) => t.reviewStatus !== 'draft'), warnings: body.warnings, now: ctx.now(),
         });
       });
       return (await getPlanDetail(ctx.db, id, ctx.now().getUTCFullYear()))!;

@@ -16,6 +16,10 @@ const OrganisationsPage = lazy(() => import('../modules/organisations/Organisati
 const RegionsPage = lazy(() => import('../modules/regions/RegionsPage.tsx'));
 const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx'));
+const PlansPage = lazy(() => import('../modules/plans/PlansPage.tsx'));
+const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx'));
+const PlanImportPage = lazy(() => import('../modules/plans/import/PlanImportPage.tsx'));
+const IndicatorsPage = lazy(() => import('../modules/indicators/IndicatorsPage.tsx'));
 const ModulePlaceholder = lazy(() => import('../modules/placeholders/ModulePlaceholder.tsx'));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -46,6 +50,10 @@ function Routed() {
           <Route element={<RequireLogin><RegionProvider><Shell /></RegionProvider></RequireLogin>}>
             <Route index element={<Navigate to="/dashboard" replace />} />
             <Route path="dashboard" element={<DashboardPage />} />
+            <Route path="plans" element={<PlansPage />} />
+            <Route path="plans/import" element={<PlanImportPage />} />
+            <Route path="plans/:id" element={<PlanPage />} />
+            <Route path="indicators" element={<IndicatorsPage />} />
             {PLACEHOLDER_MODULES.map((m) => (
               <Route key={m.path} path={m.path.slice(1)} element={<ModulePlaceholder module={m.label} />} />
             ))}

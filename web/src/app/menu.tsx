@@ -14,7 +14,7 @@ import { zh } from '../i18n/zh.ts';
  * (admin only, or an action of the shared permission table); entries a user cannot use are not shown.
  */
 type MenuKey = keyof typeof zh.menu;
-export type PlaceholderModule = 'plans' | 'indicators' | 'accounting' | 'monitoring' | 'scenarios' | 'projects' | 'enterprises' | 'inclusion';
+export type PlaceholderModule = 'accounting' | 'monitoring' | 'scenarios' | 'projects' | 'enterprises' | 'inclusion';
 
 export interface ModuleEntry {
   path: string;
@@ -24,9 +24,13 @@ export interface ModuleEntry {
   needs?: Action;
 }
 
+/** Modules that are built: 规划目标 and 指标预警 (src/server/plans). */
+export const PLAN_MODULES: ModuleEntry[] = [
+  { path: '/plans', label: 'plans', icon: <AimOutlined />, needs: 'plan.read' },
+  { path: '/indicators', label: 'indicators', icon: <AlertOutlined />, needs: 'observation.read' },
+];
+
 export const PLACEHOLDER_MODULES: Array<ModuleEntry & { label: PlaceholderModule }> = [
-  { path: '/plans', label: 'plans', icon: <AimOutlined /> },
-  { path: '/indicators', label: 'indicators', icon: <AlertOutlined /> },
   { path: '/accounting', label: 'accounting', icon: <CalculatorOutlined /> },
   { path: '/monitoring', label: 'monitoring', icon: <ThunderboltOutlined /> },
   { path: '/scenarios', label: 'scenarios', icon: <ExperimentOutlined /> },
@@ -36,6 +40,7 @@ export const PLACEHOLDER_MODULES: Array<ModuleEntry & { label: PlaceholderModule
 ];
 
 export const MAIN_MODULES: ModuleEntry[] = [
+  ...PLAN_MODULES,
   ...PLACEHOLDER_MODULES,
   { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined /> },
 ];

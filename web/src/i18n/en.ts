@@ -1,4 +1,7 @@
 import type { Messages } from './zh.ts';
+import { plansEn } from './plans.en.ts';
+import { plansImportEn } from './plans.import.en.ts';
+import { indicatorsEn } from './indicators.en.ts';
 
 /** English — the second language; same keys as zh.ts (enforced by the `Messages` type). */
 export const en: Messages = {
@@ -115,8 +118,6 @@ export const en: Messages = {
   placeholder: {
     status: 'Under construction',
     notice: 'This module is not available yet and holds no data; once released it will provide the following.',
-    plans: "The plan's main targets, key actions and tasks: target values with their qualifiers (about, above, not exceeding, strive for …), lead and cooperating units, decomposition of targets to lower regions with consistency checks. Import a plan's text and get draft targets and tasks back for review.",
-    indicators: 'Observed indicator values per region and period, entered or computed, with approval; progress against target paths with red/amber/green warnings (the dual-control barometer); task progress reports, deadlines and overdue lists; the annual evaluation report.',
     accounting: 'Regional greenhouse-gas inventory from the energy balance table (sectoral and reference approaches, electricity imports and exports as indirect emissions), industrial processes and forest carbon sinks; enterprise accounting per the national guidelines; energy and carbon intensity per unit of GDP. Every emission factor carries its source and version.',
     monitoring: 'Meters of key energy users, industrial parks, large public buildings and data centres (HJ 212-2017, HTTP batches, MQTT): validated, stored and rolled up by hour, day and month, with gaps and implausible values flagged, and turned into enterprise and regional energy use and emissions.',
     scenarios: 'Driver-based projections (GDP, economic structure, energy intensity, fuel mix, grid emission factor, carbon sinks) to 2035 and 2060: peak year and value, target attainment, probability of peaking before 2030, and LMDI decomposition of past change.',
@@ -290,6 +291,9 @@ export const en: Messages = {
       passwordChanged: 'Password changed',
     },
   },
+  plans: plansEn,
+  planImport: plansImportEn,
+  indicators: indicatorsEn,
   errors: {
     network: 'Cannot reach the server; check the network and try again',
     badResponse: 'The server sent a response that could not be understood (HTTP {{status}})',

@@ -1,3 +1,7 @@
+import { plansZh } from './plans.zh.ts';
+import { plansImportZh } from './plans.import.zh.ts';
+import { indicatorsZh } from './indicators.zh.ts';
+
 /**
  * 中文（简体）— the platform's first language. Every visible string of the UI lives here and in en.ts;
  * en.ts is typed with `Messages`, so a key missing (or extra) in either file is a compile error.
@@ -116,8 +120,6 @@ export const zh = {
   placeholder: {
     status: '建设中',
     notice: '本模块尚未上线，目前没有任何数据；上线后将提供以下功能。',
-    plans: '管理碳达峰实施方案的主要目标、重点行动与任务：目标值及其限定词（左右、以上、不超过、力争等），牵头单位与配合单位，目标向下级地区分解并校验上下级方案一致。可导入方案原文，生成目标与任务草稿供审核。',
-    indicators: '按地区和期间录入或计算指标观测值并审核；对照目标路径测算年度进度，给出红、黄、绿三色预警（能耗双控晴雨表）；跟踪任务进度报送、到期与逾期清单，生成年度评估报告。',
     accounting: '依据能源平衡表编制地区温室气体排放清单（部门法与参考方法，调入调出电力计为间接排放），核算工业过程排放与林草碳汇；按国家指南核算企业排放；计算单位地区生产总值能耗与碳排放强度。每个排放因子都有来源和版本。',
     monitoring: '接入重点用能单位、产业园区、大型公共建筑和数据中心的计量点（HJ 212-2017、HTTP 批量、MQTT），校验、存储并按小时/日/月汇总，标记缺数和异常值，折算为企业和地区的能耗与碳排放。',
     scenarios: '以经济增长、产业结构、能耗强度、能源结构、电网排放因子和碳汇为驱动因素，预测至2035年和2060年的排放，测算达峰年份与峰值、目标可达性和2030年前达峰的概率，并用LMDI方法分解历史变化。',
@@ -291,6 +293,9 @@ export const zh = {
       passwordChanged: '密码已修改',
     },
   },
+  plans: plansZh,
+  planImport: plansImportZh,
+  indicators: indicatorsZh,
   errors: {
     network: '无法连接服务器，请检查网络后重试',
     badResponse: '服务器返回了无法识别的响应（HTTP {{status}}）',
