@@ -11,6 +11,8 @@ import { parseInput } from '../core/validation.ts';
 import { UserCreate } from '../contracts/users.ts';
 import { ROLES } from '../core/access/policy.ts';
 import { registerPlanCommands } from './commands/plan.ts';
+import { registerScenarioCommands } from './commands/scenario.ts';
+import { registerAccountingCommands } from './commands/accounting.ts';
 
 const program = new Command('shuangtan').description('Shuangtan 双碳 — carbon-peak plan platform').showHelpAfterError();
 
@@ -67,6 +69,8 @@ program.command('audit').description('audit log').command('verify').description(
   });
 
 registerPlanCommands(program);
+registerScenarioCommands(program);
+registerAccountingCommands(program);
 
 export async function main(argv = process.argv) {
   try {

@@ -9,6 +9,7 @@ import { DEMO_REGIONS } from './regions.ts';
 import { DEMO_ORGS } from './organisations.ts';
 import { DEMO_USERS } from './users.ts';
 import { loadSeedPlans } from './seed-plans.ts';
+import { ACCOUNTING_DEMO, loadAccountingDemo } from './accounting.ts';
 
 const LOADER: Actor = { userId: null, username: 'demo-loader' };
 
@@ -79,7 +80,8 @@ export async function loadDemo(db: Db, now: Date, password: string): Promise<{ l
       await audit('user', ins.rows[0].id, { username: u.username, role: u.role, region: u.region, org: u.org });
     }
     await loadSeedPlans(q, LOADER, now);
+    await loadAccountingDemo(q, LOADER, now, passwordHash);
     await setSetting(q, 'demo_loaded', true);
   });
-  return { loaded: true, users: DEMO_USERS.map((u) => u.username) };
+  return { loaded: true, users: [...DEMO_USERS, ...ACCOUNTING_DEMO.users].map((u) => u.username) };
 }

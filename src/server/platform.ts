@@ -4,6 +4,7 @@ import { lockDataDir, migrate, openDb, type Db } from '../db/index.ts';
 import type { Config } from './config.ts';
 import { createContext, type AppContext } from './context.ts';
 import { syncIndicators } from './plans/indicators.ts';
+import { seedFactorLibrary } from './accounting/factor-sets.ts';
 
 /**
  * Opens the configured database — a real PostgreSQL server when DATABASE_URL is set, otherwise the embedded
@@ -25,6 +26,7 @@ export async function openPlatformDb(config: Config): Promise<{ db: Db; release:
 export async function prepareDatabase(db: Db): Promise<string[]> {
   const applied = await migrate(db);
   await db.tx((q) => syncIndicators(q));
+  await db.tx((q) => seedFactorLibrary(q));
   return applied;
 }
 

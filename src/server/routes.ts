@@ -10,6 +10,8 @@ import { planItemRoutes } from './plans/item-routes.ts';
 import { observationRoutes } from './observations/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { scenarioRoutes } from './scenarios/routes.ts';
+import { accountingRoutes } from './accounting/routes.ts';
 
 /** Every API route of the platform; each capability contributes its list. */
 export const allRoutes: AnyRoute[] = [
@@ -24,4 +26,6 @@ export const allRoutes: AnyRoute[] = [
   ...observationRoutes,
   ...evaluationRoutes,
   ...reportRoutes,
+  ...accountingRoutes,
+  ...scenarioRoutes,
 ];

@@ -26,7 +26,7 @@ function findBrowser(): string | undefined {
 }
 
 /** Polls until the locator's text satisfies `ok` (playwright-core has no expect()). */
-async function waitText(l: Locator, ok: (s: string) => boolean, what: string, timeout = 8000): Promise<string> {
+async function waitText(l: Locator, ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
   const end = Date.now() + timeout;
   let last = '';
   while (Date.now() < end) {
@@ -76,7 +76,7 @@ test('web shell: login, menus, language, region switch, organisations, enterpris
     chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
   ]);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000); // generous: CI machines are small and may be busy
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const url = platform.url;

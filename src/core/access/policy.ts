@@ -54,6 +54,19 @@ export const RULES = {
   'report.read': { office: ['region'], district: ['region'], department: ['org'], viewer: ['region'] },
   'report.submit': { office: ['region'], district: ['region'], department: ['org'] },
   'report.review': { office: ['region'], district: ['region'] },
+  // Carbon accounting: the factor library is reference data everyone reads; an office adds local versions (never overwriting).
+  'factor.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
+  'factor.write': { office: ['any'] },
+  // Regional inventories are official statistics, read like indicators; computing one writes nothing; storing is the region's.
+  'inventory.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
+  'inventory.compute': { office: ['any'], department: ['any'], district: ['any'] },
+  'inventory.write': { office: ['region'], district: ['region'] },
+  // Enterprise GHG reports are confidential: the enterprise itself, and the office, district and verifier of its region.
+  'enterprise_report.read': { office: ['region'], district: ['region'], verifier: ['region'], enterprise: ['org'] },
+  'enterprise_report.write': { enterprise: ['org'] },
+  // Scenarios: anyone may explore (preview, LMDI); a region's office keeps its scenario files and runs.
+  'scenario.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
+  'scenario.write': { office: ['region'], district: ['region'] },
 } satisfies Record<string, Partial<Record<Exclude<Role, 'admin'>, Scope[]>>>;
 
 export type Action = keyof typeof RULES;

@@ -50,7 +50,7 @@ export async function enterObservation(ctx: AppContext, p: Principal, body: Obse
     const id = (await q.query<{ id: number }>(
       `insert into observations (indicator_code, region_id, year, value, unit, source, status, note, entered_by, organisation_id, updated_at)
        values ($1, $2, $3, $4, $5, 'entered', $6, $7, $8, $9, $10)
-       on conflict (indicator_code, region_id, year) do update set value = excluded.value, status = excluded.status, note = excluded.note,
+       on conflict (indicator_code, region_id, year) do update set value = excluded.value, source = excluded.source, status = excluded.status, note = excluded.note,
          entered_by = excluded.entered_by, organisation_id = excluded.organisation_id, updated_at = excluded.updated_at
        returning id`,
       [body.indicatorCode, region.id, body.year, body.value, body.unit, body.status, body.note ?? null, p.userId, org, ctx.now()],

@@ -1,0 +1,151 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { startTestServer, count, type TestServer } from '../helpers/server.ts';
+import { FUELS, parseRegionalBalance } from '../../src/core/accounting/index.ts';
+import { balanceWorkbook } from '../../src/server/accounting/workbook/write.ts';
+
+/** The Excel template, the import, and the CLI: the demo balance computes to the same figures everywhere. */
+const root = new URL('../../', import.meta.url).pathname;
+const SAMPLES = 'src/core/accounting/samples/';
+const LOCAL = `${SAMPLES}demo-local-factors.json`;
+const DEMO_XLSX = 'assets/templates/demo-region-2023.xlsx';
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/shuangtan.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+const sample = (name: string) => JSON.parse(readFileSync(`${root}${SAMPLES}${name}`, 'utf8'));
+const close = (a: number, b: number, rel = 1e-9) => assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${a} ≉ ${b}`);
+
+let s: TestServer;
+const c: Record<string, string> = {};
+let apiResult: any;
+before(async () => {
+  s = await startTestServer();
+  for (const u of ['demo.office', 'demo.cement', 'luzhou.fgw', 'luzhou.viewer']) c[u] = await s.login(u);
+  apiResult = (await s.call('POST', '/api/inventories/compute', { cookie: c['demo.office'], body: { ...sample('demo-region-2023.json'), factorSetId: 2 } })).body.result;
+});
+after(() => s.close());
+
+/** The shipped demo workbook with some cells changed. */
+async function edited(changes: Record<string, Record<string, string | number | null>>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(`${root}${DEMO_XLSX}`) as unknown as ArrayBuffer);
+  for (const [sheet, cells] of Object.entries(changes)) for (const [addr, v] of Object.entries(cells)) wb.getWorksheet(sheet)!.getCell(addr).value = v;
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+const counts = async () => [await count(s, 'inventories'), await count(s, 'observations'), await count(s, 'audit_log')];
+
+test('the CLI and the API compute the demo balance to the same figures, from JSON and from the shipped workbook', () => {
+  const fromJson = cli('inventory', `${SAMPLES}demo-region-2023.json`, '--json', '--factor-set', LOCAL);
+  assert.equal(fromJson.status, 0, fromJson.stderr);
+  assert.deepEqual(JSON.parse(fromJson.stdout), apiResult);
+  const fromXlsx = cli('inventory', DEMO_XLSX, '--json', '--factor-set', LOCAL);
+  assert.equal(fromXlsx.status, 0, fromXlsx.stderr);
+  assert.deepEqual(JSON.parse(fromXlsx.stdout), apiResult, 'the workbook is the same input: same inputHash, same figures');
+  // clinker 800 万t × [(65.0 − 0.8) % × 44/56 + (2.2 − 0.3) % × 44/40] = 8e6 × (0.504429 + 0.0209) = 4 202 628.6 tCO2
+  close(apiResult.co2.process.lines[0].co2e.value, 8e6 * (0.642 * 44 / 56 + 0.019 * 44 / 40));
+  const text = cli('inventory', `${SAMPLES}demo-region-2023.json`, '--factor-set', LOCAL);
+  assert.match(text.stdout, /能源消费总量 \/ total energy: +774\.2462 万吨标准煤/);
+});
+
+test('the CLI computes the enterprise sample to the stored figures; errors are bilingual with exit 2', async () => {
+  const id = (await s.call('GET', '/api/enterprise-reports', { cookie: c['demo.cement'] })).body[0].id;
+  const stored = (await s.call('GET', `/api/enterprise-reports/${id}`, { cookie: c['demo.cement'] })).body.result;
+  const r = cli('enterprise', `${SAMPLES}enterprise-cement-2023.json`, '--json', '--factor-set', LOCAL);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), stored);
+  // clinker 160 万t × [(65.3 − 1.1) % × 44/56 + (2.4 − 0.4) % × 44/40] + raw meal 250 万t × 0.0036667 = 842 285.71 + 9 166.75 t
+  close(stored.process.total.value, 1.6e6 * (0.642 * 44 / 56 + 0.02 * 44 / 40) + 2.5e6 * 0.0036667);
+  // purchased electricity 14 500 万kWh × 全国 2023 0.5306 kgCO2/kWh = 76 937 tCO2
+  close(stored.indirect.electricity.co2.value, 1.45e8 * 0.5306 / 1000);
+  const bad = cli('inventory', 'test/nope.json');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /错误：FILE：无法读取文件/);
+  assert.match(bad.stderr, /Error: FILE: cannot read/);
+  const noFactor = cli('inventory', `${SAMPLES}demo-region-2023.json`);
+  assert.equal(noFactor.status, 2, 'the seed set alone has no forest species parameters');
+  assert.match(noFactor.stderr, /forest\.strata\.0\.species：因子集 cn-reference-seed v1 中缺少2023年基本木材密度/);
+});
+
+test('the shipped demo workbook is the sample balance, written deterministically; a stored inventory exports the same bytes', async () => {
+  const shipped = readFileSync(`${root}${DEMO_XLSX}`);
+  const written = await balanceWorkbook(parseRegionalBalance(sample('demo-region-2023.json')));
+  assert.ok(shipped.equals(written), 'assets/templates/demo-region-2023.xlsx is regenerated by: npx shuangtan inventory src/core/accounting/samples/demo-region-2023.json --factor-set … --xlsx assets/templates/demo-region-2023.xlsx');
+  const inv = (await s.call('GET', '/api/inventories?region=430000-DEMO&year=2023', { cookie: c['luzhou.viewer'] })).body[0];
+  const res = await fetch(`${s.url}/api/inventories/${inv.id}/input.xlsx`, { headers: { cookie: c['luzhou.viewer'] } });
+  assert.equal(res.status, 200);
+  assert.ok(Buffer.from(await res.arrayBuffer()).equals(shipped), 'the stored input exports as the shipped workbook');
+});
+
+test('the template: sheets with Chinese headers, drop-downs from the core catalogues, instructions', async () => {
+  const res = await fetch(`${s.url}/api/inventories/template.xlsx`, { headers: { cookie: c['luzhou.fgw'] } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.arrayBuffer());
+  assert.deepEqual(wb.worksheets.map((w) => w.name), ['填表说明', '基本信息', '能源平衡表', '发电量', '工业过程', '森林资源', '经济社会', '核算方法', '折标与参数', '代码表']);
+  const balance = wb.getWorksheet('能源平衡表')!;
+  assert.deepEqual((balance.getRow(1).values as unknown[]).slice(1), ['序号', '项目', '能源品种', '加工转换环节', '终端消费部门', '细分行业代码', '数量', '单位', '数据出处', '备注']);
+  const dv = (balance as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+  assert.deepEqual([dv.C2.type, dv.C2.formulae[0]], ['list', `'代码表'!$A$2:$A$${FUELS.length + 1}`]);
+  assert.match(dv.B300.formulae[0], /代码表/);
+  const lists = wb.getWorksheet('代码表')!;
+  const column = (n: number) => (lists.getColumn(n).values as unknown[]).slice(2).filter(Boolean);
+  assert.deepEqual(column(1), FUELS.map((f) => f.id));
+  assert.ok(column(2).includes('库存增(−)减(+)量') && column(4).includes('城镇居民生活'), 'flows and sectors in Chinese');
+  assert.match(String(wb.getWorksheet('填表说明')!.getCell('A1').value), /区域能源平衡与温室气体清单输入表/);
+  for (const who of ['demo.cement', 'luzhou.viewer']) assert.equal((await fetch(`${s.url}/api/inventories/template.xlsx`, { headers: { cookie: c[who] } })).status, 403, who);
+});
+
+test('import: the filled workbook computes; errors name sheet, row and column, and nothing is stored', async () => {
+  const file = (contentBase64: string, name = 'demo-region-2023.xlsx') => ({ name, contentBase64 });
+  const before = await counts();
+  const ok = await s.call('POST', '/api/inventories/import', { cookie: c['luzhou.fgw'], body: { file: file(readFileSync(`${root}${DEMO_XLSX}`).toString('base64')), factorSetId: 2 } });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body).slice(0, 500));
+  assert.deepEqual(ok.body.computed.result, apiResult);
+  assert.equal(ok.body.stored, null);
+  const bad = await s.call('POST', '/api/inventories/import', {
+    cookie: c['luzhou.fgw'],
+    body: { file: file(await edited({ 能源平衡表: { C12: '褐碳', G14: -5, H20: null } })), factorSetId: 2 },
+  });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.error.issues.map((i: any) => i.field), ['能源平衡表!C12', '能源平衡表!G14', '能源平衡表!H20']);
+  assert.match(bad.body.error.issues[0].zh, /^能源平衡表 第12行 C列：未知燃料“褐碳”/);
+  assert.match(bad.body.error.issues[1].zh, /^能源平衡表 第14行 G列：数量不能为负数/);
+  assert.match(bad.body.error.issues[2].zh, /^能源平衡表 第20行 H列：缺少单位/);
+  assert.match(bad.body.error.issues[0].en, /^sheet 能源平衡表, row 12, column C: unknown fuel "褐碳"/);
+  const words = await s.call('POST', '/api/inventories/import', { cookie: c['luzhou.fgw'], body: { file: file(await edited({ 发电量: { B3: '燃气电厂' }, 经济社会: { B2: '两千亿' } })) } });
+  assert.deepEqual(words.body.error.issues.map((i: any) => i.field), ['发电量!B3', '经济社会!B2']);
+  assert.match(words.body.error.issues[0].zh, /未知电源类型“燃气电厂”（可选：燃煤发电、燃气发电/);
+  const noFactor = await s.call('POST', '/api/inventories/import', { cookie: c['luzhou.fgw'], body: { file: file(await edited({ 基本信息: { B7: 2019 } })), factorSetId: 2 } });
+  assert.equal(noFactor.status, 400);
+  assert.equal(noFactor.body.error.field, '核算方法!B3');
+  assert.match(noFactor.body.error.zh, /核算方法 第3行 B列：因子集 cn-reference-seed v2 中缺少2019年电力二氧化碳排放因子/);
+  for (const [name, content, code] of [['x.xlsx', Buffer.from('not a workbook').toString('base64'), 'file_unreadable'], ['x.txt', 'eA==', 'file_type']]) {
+    const r = await s.call('POST', '/api/inventories/import', { cookie: c['luzhou.fgw'], body: { file: file(content, name) } });
+    assert.deepEqual([r.status, r.body.error.code, r.body.error.field], [400, code, 'file']);
+  }
+  const empty = new ExcelJS.Workbook();
+  empty.addWorksheet('Sheet1');
+  const incomplete = await s.call('POST', '/api/inventories/import', { cookie: c['luzhou.fgw'], body: { file: file(Buffer.from(await empty.xlsx.writeBuffer()).toString('base64')) } });
+  assert.deepEqual([incomplete.status, incomplete.body.error.code], [400, 'workbook_incomplete']);
+  assert.match(incomplete.body.error.zh, /缺少工作表：“基本信息”、“能源平衡表”、“经济社会”、“核算方法”/);
+  const dept = await s.call('POST', '/api/inventories/import', { cookie: c['luzhou.fgw'], body: { file: file(await edited({ 基本信息: { B7: 2022 } })), factorSetId: 2, store: true } });
+  assert.equal(dept.status, 403, 'a department computes but does not store');
+  assert.deepEqual(await counts(), before);
+});
+
+test('import and store: the same workbook as the stored demo input is refused as a duplicate; another year is stored', async () => {
+  const demo = readFileSync(`${root}${DEMO_XLSX}`).toString('base64');
+  const dup = await s.call('POST', '/api/inventories/import', { cookie: c['demo.office'], body: { file: { name: 'demo.xlsx', contentBase64: demo }, factorSetId: 2, store: true } });
+  assert.equal(dup.status, 409, 'same input hash and set as the demo inventory');
+  const before = await count(s, 'inventories');
+  const r = await s.call('POST', '/api/inventories/import', {
+    cookie: c['demo.office'], body: { file: { name: '示范市-2022.xlsx', contentBase64: await edited({ 基本信息: { B7: 2022 } }) }, factorSetId: 2, store: true },
+  });
+  assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 400));
+  assert.deepEqual([r.body.stored.year, r.body.stored.sourceName, r.body.stored.fed.filter((f: any) => f.written).length], [2022, '示范市-2022.xlsx', 5]);
+  assert.equal(await count(s, 'inventories'), before + 1);
+  // 2022 uses 华中 2022 (a different factor), so the indirect emissions differ from 2023's with the same flows
+  assert.notEqual(r.body.computed.result.co2.indirect.electricity.factor.year, 2023);
+});
