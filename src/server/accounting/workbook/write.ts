@@ -6,7 +6,8 @@ import {
   VOLUME_FIELDS, choiceZh, type Col, type KvRow, type ListName,
 } from './layout.ts';
 import { GUIDE_LINES } from './guide.ts';
-import { addValidation, colLetter, stampZip } from './xlsx.ts';
+import { addValidation, colLetter } from './xlsx.ts';
+import { stampZip } from '../../excel/zip-stamp.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };

@@ -45,26 +45,3 @@ export async function loadWorkbook(buf: Buffer, field = 'file'): Promise<ExcelJS
   return wb;
 }
 
-/**
- * Sets the modification time of every zip entry to `date` (China time), so that the same content always gives
- * the same bytes (exceljs stamps the clock into the zip otherwise).
- */
-export function stampZip(buf: Buffer, date: Date): Buffer {
-  const c = new Date(date.getTime() + 8 * 3600_000);
-  const time = (c.getUTCHours() << 11) | (c.getUTCMinutes() << 5) | (c.getUTCSeconds() >> 1);
-  const day = ((Math.max(1980, c.getUTCFullYear()) - 1980) << 9) | ((c.getUTCMonth() + 1) << 5) | c.getUTCDate();
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) return buf;
-  let p = buf.readUInt32LE(end + 16);
-  for (let n = buf.readUInt16LE(end + 10); n > 0 && buf.readUInt32LE(p) === 0x02014b50; n--) {
-    buf.writeUInt16LE(time, p + 12);
-    buf.writeUInt16LE(day, p + 14);
-    const local = buf.readUInt32LE(p + 42);
-    if (buf.readUInt32LE(local) === 0x04034b50) {
-      buf.writeUInt16LE(time, local + 10);
-      buf.writeUInt16LE(day, local + 12);
-    }
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return buf;
-}
