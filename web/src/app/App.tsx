@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
@@ -19,6 +19,7 @@ const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx'));
 const PlansPage = lazy(() => import('../modules/plans/PlansPage.tsx'));
 const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx'));
 const PlanImportPage = lazy(() => import('../modules/plans/import/PlanImportPage.tsx'));
+const EvaluationReport = lazy(() => import('../modules/plans/evaluation/EvaluationReport.tsx'));
 const IndicatorsPage = lazy(() => import('../modules/indicators/IndicatorsPage.tsx'));
 const ModulePlaceholder = lazy(() => import('../modules/placeholders/ModulePlaceholder.tsx'));
 
@@ -47,6 +48,14 @@ function Routed() {
       <AntApp>
         <Routes>
           <Route path="/login" element={<LoginRoute />} />
+          {/* Printable documents: logged in, without the shell's header and menu. */}
+          <Route path="/plans/:id/evaluation/:year" element={(
+            <RequireLogin>
+              <RegionProvider>
+                <Suspense fallback={<div className="st-center st-fullscreen"><Spin size="large" /></div>}><EvaluationReport /></Suspense>
+              </RegionProvider>
+            </RequireLogin>
+          )} />
           <Route element={<RequireLogin><RegionProvider><Shell /></RegionProvider></RequireLogin>}>
             <Route index element={<Navigate to="/dashboard" replace />} />
             <Route path="dashboard" element={<DashboardPage />} />

@@ -1,6 +1,8 @@
 import { plansZh } from './plans.zh.ts';
 import { plansImportZh } from './plans.import.zh.ts';
 import { indicatorsZh } from './indicators.zh.ts';
+import { scenariosZh } from './scenarios.zh.ts';
+import { evaluationZh, planEditZh } from './evaluation.zh.ts';
 
 /**
  * 中文（简体）— the platform's first language. Every visible string of the UI lives here and in en.ts;
@@ -296,6 +298,9 @@ export const zh = {
   plans: plansZh,
   planImport: plansImportZh,
   indicators: indicatorsZh,
+  evaluation: evaluationZh,
+  planEdit: planEditZh,
+  scenarios: scenariosZh,
   errors: {
     network: '无法连接服务器，请检查网络后重试',
     badResponse: '服务器返回了无法识别的响应（HTTP {{status}}）',

@@ -1,18 +1,19 @@
-import { Alert, Card, Collapse, Descriptions, Tag } from 'antd';
-import { CheckCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Descriptions, Tag } from 'antd';
+import { CheckCircleFilled, EditOutlined } from '@ant-design/icons';
 import type { PlanDetail } from '../../../../src/contracts/plans.ts';
 import { useI18n } from '../../app/lang.tsx';
 import { useRegion } from '../../app/region.tsx';
 
-/** The plan's particulars (文号, issuer, date, period, status, review) and the parser's notes on its text. */
-export function PlanHeader({ plan }: { plan: PlanDetail }) {
+/** The plan's particulars (文号, issuer, date, period, status, review), 编辑 when allowed, and the parser's notes on its text. */
+export function PlanHeader({ plan, onEdit }: { plan: PlanDetail; onEdit?: () => void }) {
   const { t, lang, nameOf } = useI18n();
   const { index } = useRegion();
   const region = index?.byCode.get(plan.regionCode);
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} data-testid="plan-meta"
-        styles={{ label: { width: lang === 'zh' ? 96 : 130, whiteSpace: 'nowrap' } }}>
+        styles={{ label: { width: lang === 'zh' ? 96 : 130, whiteSpace: 'nowrap' } }}
+        extra={onEdit ? <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="plan-edit">{t('common.edit')}</Button> : undefined}>
         <Descriptions.Item label={t('plans.docNumber')}>{plan.docNumber ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('plans.issuer')}>{plan.issuer ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('plans.issuedOn')}>{plan.issuedOn ?? '—'}</Descriptions.Item>

@@ -11,6 +11,8 @@ import { useLoad } from '../../shared/useLoad.ts';
 import { indicatorsApi } from '../indicators/api.ts';
 import { plansApi } from './api.ts';
 import { indicatorNameOf, targetPhrase } from './labels.ts';
+import { EvaluationActions } from './evaluation/EvaluationActions.tsx';
+import { PlanMetaModal } from './evaluation/PlanMetaModal.tsx';
 import { PlanDashboard } from './PlanDashboard.tsx';
 import { PlanHeader } from './PlanHeader.tsx';
 import { SourceText, type SourceMark } from './SourceText.tsx';
@@ -36,6 +38,7 @@ export default function PlanPage() {
   const [focus, setFocus] = useState<{ id: string; nonce: number } | null>(null);
   const [editing, setEditing] = useState<TargetOut | null>(null);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
+  const [editingMeta, setEditingMeta] = useState(false);
 
   const p = plan.data;
   const marks = useMemo<SourceMark[]>(() => (p?.targets ?? []).filter((x) => x.span).map((x) => ({
@@ -69,8 +72,13 @@ export default function PlanPage() {
 
   return (
     <>
-      <PageHeader title={p.title} extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/plans')}>{t('plans.back')}</Button>} />
-      <PlanHeader plan={p} />
+      <PageHeader title={p.title} extra={(
+        <Space wrap size={16}>
+          <EvaluationActions plan={p} />
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/plans')}>{t('plans.back')}</Button>
+        </Space>
+      )} />
+      <PlanHeader plan={p} onEdit={canEdit ? () => setEditingMeta(true) : undefined} />
       <PlanDashboard plan={p} onOverdue={() => { setOnlyOverdue(true); setTab('tasks'); }} />
       <Card>
         <Tabs
@@ -116,6 +124,10 @@ export default function PlanPage() {
           onSubmit={(patch) => saveTarget(editing, patch)}
           onClose={() => setEditing(null)}
         />
+      ) : null}
+      {editingMeta ? (
+        <PlanMetaModal plan={p} onClose={() => setEditingMeta(false)}
+          onSaved={(x) => { plan.setData(x); setEditingMeta(false); message.success(t('planEdit.saved')); }} />
       ) : null}
     </>
   );

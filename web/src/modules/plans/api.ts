@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   PlanDetail, PlanListItem, PlanSource, TargetOut, TaskOut,
-  type PlanImport, type TargetCreate, type TargetPatch,
+  type PlanImport, type PlanPatch, type TargetCreate, type TargetPatch,
 } from '../../../../src/contracts/plans.ts';
 import type { PlanDraft } from '../../../../src/core/plans/types.ts';
 import { api } from '../../app/api.ts';
@@ -25,6 +25,7 @@ export const plansApi = {
   source: (id: number) => api.get(`/api/plans/${id}/source`, PlanSource),
   parse: (input: ParseInput) => api.post('/api/plans/parse', ParsedDraftShape, input),
   create: (body: PlanImport) => api.post('/api/plans', PlanDetail, body),
+  patch: (id: number, body: PlanPatch) => api.patch(`/api/plans/${id}`, PlanDetail, body),
   patchTarget: (id: number, body: TargetPatch) => api.patch(`/api/targets/${id}`, TargetOut, body),
   createTarget: (body: TargetCreate) => api.post('/api/targets', TargetOut, body),
   patchTask: (id: number, status: TaskOut['status']) => api.patch(`/api/tasks/${id}`, TaskOut, { status }),
