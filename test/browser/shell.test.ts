@@ -154,8 +154,10 @@ test('web shell: login, menus, language, region switch, organisations, enterpris
     await step('organisations: invalid credit code is refused on the field, a valid one is saved and listed', async () => {
       await page.getByTestId('lang-switch').getByText('中文').click();
       await waitText(page.getByTestId('header-region'), (s) => s.includes('泸州市'), 'header region in Chinese');
-      await page.getByTestId('side-menu').getByText('系统管理').click();
-      await page.getByTestId('side-menu').getByText('组织机构').click();
+      // Open the 系统管理 group only if it is closed (a second click would fold it away again).
+      const orgItem = page.getByTestId('side-menu').getByText('组织机构');
+      if (!(await orgItem.isVisible())) await page.getByTestId('side-menu').getByText('系统管理').click();
+      await orgItem.click();
       await waitText(page.getByTestId('page-title'), (s) => s === '组织机构', 'organisations heading');
       await page.locator('[data-testid=org-table] .ant-table-row').first().waitFor();
 
