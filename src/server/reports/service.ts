@@ -73,7 +73,7 @@ export async function submitReport(ctx: AppContext, p: Principal, body: ReportCr
       `insert into task_reports (task_id, organisation_id, period, narrative, percent, status, submitted_by, submitted_at)
        values ($1, $2, $3, $4, $5, 'submitted', $6, $7)
        on conflict (task_id, organisation_id, period) do update set narrative = excluded.narrative, percent = excluded.percent, status = 'submitted',
-         submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at, reviewed_by = null, reviewed_at = null
+         submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at, reviewed_by = null, reviewed_at = null, review_comment = null
        returning id`,
       [task.id, org, body.period, body.narrative, body.percent, p.userId, ctx.now()],
     )).rows[0].id;
@@ -119,7 +119,9 @@ export async function missingReports(ctx: AppContext, p: Principal, planId: numb
   const year = Number(period.slice(0, 4));
   const tasks = (await ctx.db.query<TaskRow>(`${TASK_SELECT} where t.plan_id = $1 order by t.id`, [planId])).rows;
   const reported = new Set((await ctx.db.query<{ task_id: number; organisation_id: number }>(
-    `select r.task_id, r.organisation_id from task_reports r join plan_tasks t on t.id = r.task_id where t.plan_id = $1 and r.period = $2`, [planId, period],
+    // A returned report still has to be redone: only submitted and approved ones count as reported.
+    `select r.task_id, r.organisation_id from task_reports r join plan_tasks t on t.id = r.task_id
+      where t.plan_id = $1 and r.period = $2 and r.status <> 'returned'`, [planId, period],
   )).rows.map((r) => `${r.task_id}/${r.organisation_id}`));
   const missing: MissingReports['missing'] = [];
   for (const t of tasks) {

@@ -2,7 +2,9 @@ import type { Messages } from './zh.ts';
 import { plansEn } from './plans.en.ts';
 import { plansImportEn } from './plans.import.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
+import { accountingEn } from './accounting.en.ts';
 import { scenariosEn } from './scenarios.en.ts';
+import { reportsEn } from './reports.en.ts';
 import { evaluationEn, planEditEn } from './evaluation.en.ts';
 
 /** English — the second language; same keys as zh.ts (enforced by the `Messages` type). */
@@ -296,9 +298,11 @@ export const en: Messages = {
   plans: plansEn,
   planImport: plansImportEn,
   indicators: indicatorsEn,
+  accounting: accountingEn,
   evaluation: evaluationEn,
   planEdit: planEditEn,
   scenarios: scenariosEn,
+  reports: reportsEn,
   errors: {
     network: 'Cannot reach the server; check the network and try again',
     badResponse: 'The server sent a response that could not be understood (HTTP {{status}})',

@@ -1,7 +1,9 @@
 import { plansZh } from './plans.zh.ts';
 import { plansImportZh } from './plans.import.zh.ts';
 import { indicatorsZh } from './indicators.zh.ts';
+import { accountingZh } from './accounting.zh.ts';
 import { scenariosZh } from './scenarios.zh.ts';
+import { reportsZh } from './reports.zh.ts';
 import { evaluationZh, planEditZh } from './evaluation.zh.ts';
 
 /**
@@ -298,9 +300,11 @@ export const zh = {
   plans: plansZh,
   planImport: plansImportZh,
   indicators: indicatorsZh,
+  accounting: accountingZh,
   evaluation: evaluationZh,
   planEdit: planEditZh,
   scenarios: scenariosZh,
+  reports: reportsZh,
   errors: {
     network: '无法连接服务器，请检查网络后重试',
     badResponse: '服务器返回了无法识别的响应（HTTP {{status}}）',

@@ -19,6 +19,8 @@ import { SourceText, type SourceMark } from './SourceText.tsx';
 import { TargetEditModal, fieldsOf } from './TargetEditModal.tsx';
 import { TargetsTable } from './TargetsTable.tsx';
 import { TasksPanel } from './TasksPanel.tsx';
+import { ReportsTab } from './reports/ReportsTab.tsx';
+import { usePlanReports } from './reports/usePlanReports.ts';
 
 /**
  * One plan: its particulars, the dashboard strip, then 主要目标 / 全部目标 / 重点行动与任务 / 方案原文.
@@ -39,6 +41,7 @@ export default function PlanPage() {
   const [editing, setEditing] = useState<TargetOut | null>(null);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const [editingMeta, setEditingMeta] = useState(false);
+  const reports = usePlanReports(planId);
 
   const p = plan.data;
   const marks = useMemo<SourceMark[]>(() => (p?.targets ?? []).filter((x) => x.span).map((x) => ({
@@ -95,10 +98,11 @@ export default function PlanPage() {
                   <Space style={{ marginBottom: 8, float: 'right' }}>
                     <Switch size="small" checked={onlyOverdue} onChange={setOnlyOverdue} />{t('plans.onlyOverdue')}
                   </Space>
-                  {p.tasks.length ? <TasksPanel key={String(onlyOverdue)} plan={p} onChanged={onTask} onlyOverdue={onlyOverdue} /> : <Empty />}
+                  {p.tasks.length ? <TasksPanel key={String(onlyOverdue)} plan={p} onChanged={onTask} onlyOverdue={onlyOverdue} reports={reports} /> : <Empty />}
                 </>
               ),
             },
+            { key: 'reports', label: t('reports.tab'), children: <ReportsTab plan={p} state={reports} onChanged={() => void plan.reload()} /> },
             {
               key: 'source', label: t('plans.tabs.source'),
               children: source.error ? <Alert type="error" showIcon title={errorText(source.error, lang)} />

@@ -7,13 +7,17 @@ import { useI18n } from '../../app/lang.tsx';
 import { usePermission } from '../../app/permissions.ts';
 import { plansApi } from './api.ts';
 import { TASK_STATUS_COLORS, UNIT_ROLE_COLORS } from './labels.ts';
+import { ReportCell } from './reports/bits.tsx';
+import { periodLabel } from './reports/period.ts';
+import type { PlanReports } from './reports/usePlanReports.ts';
 
 /**
  * 重点行动与任务: each action a collapsible group of its tasks, with the units by role as coloured tags
  * (牵头/配合/支持/责任), the deadline, the status (editable by those the API lets update the task: the
- * office, or a department named on it) and an overdue mark. Tasks outside any action come last.
+ * office, or a department named on it), under it the latest progress report of the selected period (进展报送),
+ * and an overdue mark. Tasks outside any action come last.
  */
-export function TasksPanel({ plan, onChanged, onlyOverdue }: { plan: PlanDetail; onChanged(t: TaskOut): void; onlyOverdue?: boolean }) {
+export function TasksPanel({ plan, onChanged, onlyOverdue, reports }: { plan: PlanDetail; onChanged(t: TaskOut): void; onlyOverdue?: boolean; reports?: PlanReports }) {
   const { t, lang } = useI18n();
   const permitted = usePermission();
   const { message } = AntApp.useApp();
@@ -31,6 +35,10 @@ export function TasksPanel({ plan, onChanged, onlyOverdue }: { plan: PlanDetail;
 
   const mayUpdate = (x: TaskOut) => permitted('task.update', { regionId: plan.regionId })
     || x.units.some((u) => u.organisationId != null && permitted('task.update', { regionId: plan.regionId, organisationId: u.organisationId }));
+
+  /** Whose reports the caller may read on a task: the region's office, or a department named on it. */
+  const mayRead = (x: TaskOut) => permitted('report.read', { regionId: plan.regionId })
+    || x.units.some((u) => u.organisationId != null && permitted('report.read', { regionId: plan.regionId, organisationId: u.organisationId }));
 
   const setStatus = async (x: TaskOut, status: TaskOut['status']) => {
     setBusy(x.id);
@@ -64,10 +72,15 @@ export function TasksPanel({ plan, onChanged, onlyOverdue }: { plan: PlanDetail;
         { title: t('plans.deadline'), dataIndex: 'deadline', width: 150, align: 'center', render: (v: number | null, x) => (v == null ? '—' : (
           <Space size={4}>{t('plans.deadlineValue', { year: v })}{x.overdue ? <Tag color="red" icon={<ClockCircleOutlined />} data-testid="overdue-tag">{t('plans.overdue')}</Tag> : null}</Space>
         )) },
-        { title: t('plans.taskStatus'), dataIndex: 'status', width: 130, align: 'center', render: (s: TaskOut['status'], x) => (mayUpdate(x) ? (
-          <Select size="small" value={s} loading={busy === x.id} style={{ width: 112 }} onChange={(v) => void setStatus(x, v)}
-            options={TASK_STATUSES.map((v) => ({ value: v, label: t(`plans.taskStatuses.${v}`) }))} />
-        ) : <Badge status={TASK_STATUS_COLORS[s]} text={t(`plans.taskStatuses.${s}`)} />) },
+        { title: t('plans.taskStatus'), dataIndex: 'status', width: 150, align: 'center', render: (s: TaskOut['status'], x) => (
+          <Space orientation="vertical" size={2}>
+            {mayUpdate(x) ? (
+              <Select size="small" value={s} loading={busy === x.id} style={{ width: 112 }} onChange={(v) => void setStatus(x, v)}
+                options={TASK_STATUSES.map((v) => ({ value: v, label: t(`plans.taskStatuses.${v}`) }))} />
+            ) : <Badge status={TASK_STATUS_COLORS[s]} text={t(`plans.taskStatuses.${s}`)} />}
+            {reports?.reports.data && mayRead(x) ? <ReportCell reports={reports.byTask.get(x.id)} /> : null}
+          </Space>
+        ) },
       ]}
     />
   );
@@ -77,6 +90,7 @@ export function TasksPanel({ plan, onChanged, onlyOverdue }: { plan: PlanDetail;
       <Space style={{ marginBottom: 8 }}>
         <Button size="small" onClick={() => setOpen(groups.map((g) => g.key))}>{t('plans.expandAll')}</Button>
         <Button size="small" onClick={() => setOpen([])}>{t('plans.collapseAll')}</Button>
+        {reports ? <span style={{ color: '#8c8c8c', fontSize: 12 }} data-testid="tasks-period">{t('reports.reportsOf', { period: periodLabel(t, reports.period) })}</span> : null}
       </Space>
       <Collapse
         activeKey={open}

@@ -1,0 +1,189 @@
+/**
+ * 进展报送 in a real browser (in-process server, temp PGlite data dir, demo data): the admin creates a
+ * department user for 万盛经开区发展改革局 through the API; that user reports 60% with a small text file on a
+ * task of the 万盛 plan it leads; wansheng.office finds it under 待审核, is stopped when returning it without a
+ * reason, approves it, and the 清单 of missing reports no longer names the unit for that task.
+ * Needs Chromium (Debian: apt-get install -y chromium fonts-wqy-microhei); skipped without it, except in CI.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { serve } from '../../src/server/serve.ts';
+import { loadConfig } from '../../src/server/config.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const SHOTS = join(ROOT, 'test-results');
+const DEMO_PASSWORD = 'Demo-pass-2026';
+const ADMIN_PASSWORD = 'Admin-pass-2026';
+const DEPT_PASSWORD = 'Report-pass-2026';
+const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function findBrowser(): string | undefined {
+  return [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p));
+}
+
+/** Polls until the locator's text satisfies `ok` (playwright-core has no expect()). */
+async function waitText(l: Locator, ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
+  const end = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < end) {
+    last = (await l.first().textContent({ timeout: 1000 }).catch(() => null)) ?? '';
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what}: last text was ${JSON.stringify(last)}`);
+}
+
+interface Unit { name: string; role: string; organisationId: number | null }
+interface Task { id: number; ref: string; title: string; units: Unit[] }
+
+test('进展报送: a department reports with evidence, the office returns (refused without reason) and approves', { timeout: 90_000 }, async (t) => {
+  const executablePath = findBrowser();
+  if (!executablePath) {
+    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
+    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
+    t.skip(msg);
+    return;
+  }
+  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
+    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    assert.equal(r.status, 0, 'web build failed');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-reports-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: ADMIN_PASSWORD, SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
+  const [platform, browser] = await Promise.all([
+    serve(config, () => {}),
+    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
+  ]);
+  const call = async (method: string, path: string, cookie: string, body?: unknown) => {
+    const res = await fetch(platform.url + path, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    return { status: res.status, body: await res.json() as unknown };
+  };
+  const apiLogin = async (username: string, password: string) => {
+    const res = await fetch(`${platform.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    assert.equal(res.status, 200, `login ${username}`);
+    return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  };
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let failed = false;
+  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
+    if (failed) { st.skip('an earlier step failed'); return; }
+    try {
+      await fn();
+    } catch (e) {
+      failed = true;
+      await page.screenshot({ path: join(SHOTS, 'reports-failure.png') }).catch(() => undefined);
+      throw e;
+    }
+  });
+  const login = async (username: string, password: string) => {
+    await page.goto(`${platform.url}/login`);
+    await page.getByLabel(/用户名|Username/).fill(username);
+    await page.getByLabel(/密码|Password/).fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/dashboard$/);
+  };
+  const openReports = async (planId: number) => {
+    await page.goto(`${platform.url}/plans/${planId}`);
+    await page.getByRole('tab', { name: '进展报送' }).click();
+    await page.getByTestId('reports-tab').waitFor();
+  };
+
+  let planId = 0;
+  let task: Task | undefined;
+  let office = '';
+  let org = 0;
+  const period = String(new Date().getFullYear()); // the tab's default: the year now running
+  const unitRow = () => page.locator('[data-testid=missing-units] .ant-table-row', { hasText: '发展改革局' });
+
+  try {
+    await step('the admin creates a department user for 万盛经开区发展改革局', async () => {
+      const admin = await apiLogin('admin', ADMIN_PASSWORD);
+      const plans = (await call('GET', '/api/plans?region=500110-WSJK', admin)).body as Array<{ id: number }>;
+      planId = plans[0].id;
+      const plan = (await call('GET', `/api/plans/${planId}`, admin)).body as { tasks: Task[] };
+      task = plan.tasks.find((x) => x.units.some((u) => u.name === '发展改革局' && u.role === 'lead' && u.organisationId));
+      assert.ok(task, 'a task of the 万盛 plan led by 发展改革局');
+      org = task.units.find((u) => u.name === '发展改革局')!.organisationId!;
+      const created = await call('POST', '/api/users', admin, { username: 'ws.fgj', displayName: '万盛发展改革局', password: DEPT_PASSWORD, roles: [{ role: 'department', organisationId: org }] });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      office = await apiLogin('wansheng.office', DEMO_PASSWORD);
+      const before = (await call('GET', `/api/plans/${planId}/missing-reports?period=${period}`, office)).body as { missing: Array<{ taskId: number; organisationId: number | null }> };
+      assert.ok(before.missing.some((m) => m.taskId === task!.id && m.organisationId === org), 'the unit is missing for the task before it reports');
+    });
+
+    await step('the department reports 60% with a text file on its task', async () => {
+      await login('ws.fgj', DEPT_PASSWORD);
+      await openReports(planId);
+      const row = page.locator('[data-testid=my-tasks] .ant-table-row', { hasText: task!.title });
+      await waitText(row, (s) => s.includes('牵头·发展改革局') && s.includes('未报送'), 'own task, not yet reported');
+      await row.getByTestId('report-open').click();
+      const form = page.getByTestId('report-form');
+      await form.getByLabel('进展情况').fill('已完成年度光伏项目并网验收，完成全年任务的60%。');
+      await form.locator('.ant-slider-handle').focus();
+      for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight'); // step 5 → 60%
+      await form.locator('input[type=file]').setInputFiles({ name: '并网验收单.txt', mimeType: 'text/plain', buffer: Buffer.from('2024年光伏项目并网验收单（演示）') });
+      await waitText(form.locator('.ant-upload-list'), (s) => s.includes('并网验收单.txt'), 'file listed');
+      await page.waitForTimeout(400); // the list's fade-in, for the screenshot
+      assert.equal(await form.locator('.ant-slider-handle').getAttribute('aria-valuenow'), '60');
+      await page.screenshot({ path: join(SHOTS, 'reports-form.png') });
+      await page.getByTestId('report-submit').click();
+      await form.waitFor({ state: 'hidden' });
+      await waitText(row, (s) => s.includes('报送 60%') && s.includes('待审核'), 'reported, awaiting review');
+      await page.screenshot({ path: join(SHOTS, 'reports-department.png') });
+      await page.getByRole('tab', { name: /重点行动与任务/ }).click();
+      await page.getByRole('button', { name: '全部展开' }).click();
+      const taskRow = page.locator('[data-testid=tasks-panel] .ant-table-row', { hasText: task!.title }).first();
+      await waitText(taskRow.getByTestId('task-report'), (s) => s.includes('报送 60%') && s.includes('待审核'), 'report in the tasks tab');
+    });
+
+    await step('the office sees it under 待审核; 退回 needs a reason; 通过 approves it', async () => {
+      await page.context().clearCookies(); // the department's session ends; the office logs in
+      await login('wansheng.office', DEMO_PASSWORD);
+      await openReports(planId);
+      const row = page.locator('[data-testid=review-list] .ant-table-row', { hasText: '万盛经开区发展改革局' });
+      await waitText(row, (s) => s.includes(task!.title) && s.includes('待审核') && s.includes('并网验收单.txt') && s.includes('ws.fgj'), 'report to review');
+      await row.getByTestId('review-open').click();
+      const modal = page.getByTestId('review-form');
+      await waitText(modal, (s) => s.includes('60%') && s.includes('并网验收单.txt'), 'report in the review dialog');
+      await page.getByTestId('review-return').click();
+      await waitText(modal.locator('.ant-form-item-explain-error'), (s) => s.includes('退回须说明原因'), 'reason required');
+      await page.screenshot({ path: join(SHOTS, 'reports-return-needs-reason.png') });
+      await page.getByTestId('review-approve').click();
+      await modal.waitFor({ state: 'hidden' });
+      await waitText(page.getByTestId('review-filter'), (s) => s.includes('待审核（0）') && s.includes('已通过（1）'), 'counts after approval');
+      await page.getByTestId('review-filter').getByText(/^已通过/).click();
+      await waitText(row, (s) => s.includes('已通过'), 'approved report listed');
+      await page.screenshot({ path: join(SHOTS, 'reports-office.png'), fullPage: true });
+      await page.getByTestId('lang-switch').getByText('English').click();
+      await waitText(page.getByRole('tab', { selected: true }), (s) => s === 'Progress reports', 'English tab');
+      await waitText(page.getByTestId('review-filter'), (s) => s.includes('Approved') && s.includes('Awaiting review'), 'English filters');
+      await waitText(page.getByTestId('missing-list'), (s) => s.includes('Units yet to report') && s.includes('Overdue tasks'), 'English checklist');
+      await page.screenshot({ path: join(SHOTS, 'reports-office-en.png') });
+      await page.getByTestId('lang-switch').getByText('中文').click();
+      await waitText(page.getByRole('tab', { selected: true }), (s) => s === '进展报送', 'Chinese again');
+    });
+
+    await step('the 清单 no longer names the unit for that task; other units are still listed', async () => {
+      await page.getByTestId('missing-list').waitFor();
+      assert.equal(await unitRow().locator(`[data-task="${task!.id}"]`).count(), 0, 'the unit is not missing for the task');
+      assert.ok(await page.locator('[data-testid=missing-units] .ant-table-row').count() > 0, 'other units are still missing');
+      const m = (await call('GET', `/api/plans/${planId}/missing-reports?period=${period}`, office)).body as { missing: Array<{ taskId: number; organisationId: number | null }> };
+      assert.ok(!m.missing.some((x) => x.taskId === task!.id && x.organisationId === org), 'the API agrees');
+    });
+
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } finally {
+    await browser.close();
+    await platform.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
