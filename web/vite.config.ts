@@ -20,6 +20,8 @@ function vendorChunk(id: string): string | null {
   const [, pkg, sub] = m;
   if (/^(react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser)$/.test(pkg)) return 'react';
   if (pkg === 'zrender') return 'zrender';
+  // Chart types (line, bar, sankey, …) apart from the core, so the core chunk stays small as modules add charts.
+  if (pkg === 'echarts' && sub === 'chart') return 'echarts-charts';
   if (/^(echarts|echarts-for-react|size-sensor)$/.test(pkg)) return 'echarts';
   if (pkg === '@ant-design/icons' || pkg === '@ant-design/icons-svg') return 'antd-icons';
   const part = pkg === 'antd' ? sub ?? '' : pkg.startsWith('@rc-component/') ? pkg.slice('@rc-component/'.length) : null;
@@ -34,7 +36,7 @@ function vendorChunk(id: string): string | null {
  * Groups are formed in this order (priority): a group also takes the modules its modules import, so the
  * libraries others depend on (React, zrender, Ant Design's core) must be claimed first.
  */
-const CHUNK_ORDER = ['react', 'zrender', 'echarts', 'antd-icons', 'antd', 'antd-nav', 'antd-form', 'antd-data', 'zod', 'i18n', 'vendor'];
+const CHUNK_ORDER = ['react', 'zrender', 'echarts', 'echarts-charts', 'antd-icons', 'antd', 'antd-nav', 'antd-form', 'antd-data', 'zod', 'i18n', 'vendor'];
 const GROUPS = CHUNK_ORDER.map((name, i) => ({
   name,
   test: (id: string) => vendorChunk(id) === name,

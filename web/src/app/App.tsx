@@ -21,6 +21,8 @@ const PlanPage = lazy(() => import('../modules/plans/PlanPage.tsx'));
 const PlanImportPage = lazy(() => import('../modules/plans/import/PlanImportPage.tsx'));
 const EvaluationReport = lazy(() => import('../modules/plans/evaluation/EvaluationReport.tsx'));
 const IndicatorsPage = lazy(() => import('../modules/indicators/IndicatorsPage.tsx'));
+const AccountingPage = lazy(() => import('../modules/accounting/AccountingPage.tsx'));
+const ScenariosPage = lazy(() => import('../modules/scenarios/ScenariosPage.tsx'));
 const ModulePlaceholder = lazy(() => import('../modules/placeholders/ModulePlaceholder.tsx'));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -63,6 +65,8 @@ function Routed() {
             <Route path="plans/import" element={<PlanImportPage />} />
             <Route path="plans/:id" element={<PlanPage />} />
             <Route path="indicators" element={<IndicatorsPage />} />
+            <Route path="accounting" element={<AccountingPage />} />
+            <Route path="scenarios" element={<ScenariosPage />} />
             {PLACEHOLDER_MODULES.map((m) => (
               <Route key={m.path} path={m.path.slice(1)} element={<ModulePlaceholder module={m.label} />} />
             ))}

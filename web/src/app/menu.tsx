@@ -28,22 +28,28 @@ export interface ModuleEntry {
 export const PLAN_MODULES: ModuleEntry[] = [
   { path: '/plans', label: 'plans', icon: <AimOutlined />, needs: 'plan.read' },
   { path: '/indicators', label: 'indicators', icon: <AlertOutlined />, needs: 'observation.read' },
+  // 碳核算 (src/server/accounting): the factor library is read by every role; the API scopes inventories and reports.
+  { path: '/accounting', label: 'accounting', icon: <CalculatorOutlined />, needs: 'factor.read' },
+  // 情景分析 (src/server/scenarios): anyone logged in may explore; saving and running need scenario.write.
+  { path: '/scenarios', label: 'scenarios', icon: <ExperimentOutlined />, needs: 'scenario.read' },
 ];
 
 export const PLACEHOLDER_MODULES: Array<ModuleEntry & { label: PlaceholderModule }> = [
-  { path: '/accounting', label: 'accounting', icon: <CalculatorOutlined /> },
   { path: '/monitoring', label: 'monitoring', icon: <ThunderboltOutlined /> },
-  { path: '/scenarios', label: 'scenarios', icon: <ExperimentOutlined /> },
   { path: '/projects', label: 'projects', icon: <FundProjectionScreenOutlined /> },
   { path: '/enterprises', label: 'enterprises', icon: <ShopOutlined /> },
   { path: '/inclusion', label: 'inclusion', icon: <GiftOutlined /> },
 ];
 
-export const MAIN_MODULES: ModuleEntry[] = [
+/** The menu keeps the product's order (capabilities 1–9) whichever list a module is in, built or not. */
+const MENU_ORDER = ['/plans', '/indicators', '/accounting', '/monitoring', '/scenarios', '/projects', '/enterprises', '/inclusion', '/dashboard'];
+const menuRank = (m: ModuleEntry) => { const i = MENU_ORDER.indexOf(m.path); return i < 0 ? MENU_ORDER.length : i; };
+
+export const MAIN_MODULES: ModuleEntry[] = ([
   ...PLAN_MODULES,
   ...PLACEHOLDER_MODULES,
   { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined /> },
-];
+] satisfies ModuleEntry[]).sort((a, b) => menuRank(a) - menuRank(b));
 
 export const SYSTEM_MODULES: ModuleEntry[] = [
   { path: '/system/users', label: 'users', icon: <TeamOutlined />, adminOnly: true },

@@ -1,0 +1,192 @@
+/**
+ * 碳核算 in a real browser against the real platform (in-process server, temp PGlite data dir, demo data with
+ * 示范市（演示） 430000-DEMO, its 2020 and 2023 inventories and the cement enterprise's report): the office opens
+ * the 2023 inventory, whose key figure equals the API's, opens a calculation sheet, reads the page in English,
+ * sees the single-source marks of the factor library and downloads the Excel template; the cement
+ * enterprise sees its own report with its data-quality flags, and no administration.
+ * Needs Chromium (Debian: apt-get install -y chromium fonts-wqy-microhei); skipped without it, except in CI.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { serve } from '../../src/server/serve.ts';
+import { loadConfig } from '../../src/server/config.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const SHOTS = join(ROOT, 'test-results');
+const DEMO_PASSWORD = 'Demo-pass-2026';
+const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function findBrowser(): string | undefined {
+  return [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p));
+}
+
+/** Polls until the locator's text satisfies `ok` (playwright-core has no expect()). */
+async function waitText(l: Locator, ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
+  const end = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < end) {
+    last = (await l.first().textContent({ timeout: 1000 }).catch(() => null)) ?? '';
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what}: last text was ${JSON.stringify(last)}`);
+}
+
+async function login(page: Page, username: string) {
+  await page.waitForURL(/\/login$/);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/dashboard$/);
+}
+
+const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByText(label, { exact: true }).click();
+const headers = (table: Locator) => table.locator('thead th').allInnerTexts();
+/** How the page writes a value in 万 (two decimals, grouped), from the API's exact value. */
+const wan = (v: number, locale = 'zh-CN', factor = 1e4, digits = 2) => (v / factor).toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+interface Fig { value: number; unit: string; lineage: string }
+interface ApiInventory { id: number; year: number; summary: { energyTotal: Fig; co2Combustion: Fig; electricityConversion: { zh: string; en: string } } }
+
+test('carbon accounting: inventory figures and sheets, English, factor marks, template, enterprise scope', { timeout: 90_000 }, async (t) => {
+  const executablePath = findBrowser();
+  if (!executablePath) {
+    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
+    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
+    t.skip(msg);
+    return;
+  }
+  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
+    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    assert.equal(r.status, 0, 'web build failed');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-accounting-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: 'Admin-pass-2026', SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
+  const [platform, browser] = await Promise.all([
+    serve(config, () => {}),
+    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
+  ]);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  page.setDefaultTimeout(20_000); // generous: CI machines are small and may be busy
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let failed = false;
+  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
+    if (failed) { st.skip('an earlier step failed'); return; }
+    try {
+      await fn();
+    } catch (e) {
+      failed = true;
+      await page.screenshot({ path: join(SHOTS, 'accounting-failure.png') }).catch(() => undefined);
+      throw e;
+    }
+  });
+  let inv2023: ApiInventory | undefined;
+
+  try {
+    await step('the office opens 碳核算, picks 示范市 and the 2023 inventory: 能源消费总量 equals the API', async () => {
+      await page.goto(platform.url);
+      await login(page, 'demo.office');
+      await menu(page, '碳核算');
+      await waitText(page.getByTestId('page-title'), (s) => s === '碳核算', 'accounting heading');
+      await page.getByTestId('header-region').locator('.ant-select').click();
+      await page.keyboard.type('示范市');
+      await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '示范市' }).first().click();
+      const list = (await (await page.request.get(`${platform.url}/api/inventories?region=430000-DEMO`)).json()) as ApiInventory[];
+      inv2023 = list.find((i) => i.year === 2023);
+      assert.ok(inv2023 && list.some((i) => i.year === 2020), 'demo inventories 2020 and 2023');
+      await page.locator('[data-testid=inventory-table] .ant-table-row', { hasText: '2023年' }).getByTestId('inventory-open').click();
+      await waitText(page.getByTestId('inventory-title'), (s) => s.includes('示范市（演示）') && s.includes('2023年'), 'inventory heading');
+      const energy = inv2023.summary.energyTotal;
+      const tile = page.getByTestId(`fig-${energy.lineage}`);
+      await waitText(tile.getByTestId('fig-value'), (s) => s === wan(energy.value), `能源消费总量 ${wan(energy.value)} 万吨标准煤`);
+      assert.ok((await tile.textContent())?.includes(inv2023.summary.electricityConversion.zh), '当量值/等价值 stated on the tile');
+      // The base year 2020 is chosen by default (same factor set): the reductions are shown.
+      await waitText(page.getByTestId('key-figures'), (s) => s.includes('能耗强度比2020年降低'), 'reduction against 2020');
+      await page.locator('[data-testid=chart-co2] canvas').waitFor();
+      await page.locator('[data-testid=chart-sankey] canvas').waitFor();
+      await page.waitForTimeout(800); // chart animation, for the screenshot
+      await page.screenshot({ path: join(SHOTS, 'accounting-inventory.png'), fullPage: true });
+    });
+
+    await step('a figure opens its calculation sheet: formula steps, input lines, factor records with versions', async () => {
+      const co2 = inv2023!.summary.co2Combustion;
+      await page.getByTestId(`fig-${co2.lineage}`).click();
+      const drawer = page.getByTestId('explain-drawer');
+      await waitText(drawer.getByTestId('explain-figure'), (s) => s.includes('化石燃料燃烧CO2排放（部门法）') && s.includes(co2.lineage), 'sheet of the figure');
+      await waitText(drawer.getByTestId('explain-factors'), (s) => /v\d/.test(s) && s.includes('单位热值含碳量'), 'factor records with versions');
+      assert.ok((await drawer.getByTestId('explain-inputs').locator('.ant-table-row').count()) > 0, 'input lines listed');
+      await page.waitForTimeout(400); // the drawer's slide-in, for the screenshot
+      await page.screenshot({ path: join(SHOTS, 'accounting-sheet.png') });
+      await drawer.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'hidden' });
+    });
+
+    await step('English: headings, figures in Mt and the reference-approach table headers', async () => {
+      await page.getByTestId('lang-switch').getByText('English').click();
+      await waitText(page.getByTestId('page-title'), (s) => s === 'Carbon Accounting', 'English title');
+      const energy = inv2023!.summary.energyTotal;
+      await waitText(page.getByTestId(`fig-${energy.lineage}`), (s) => s.includes('Total energy consumption') && s.includes(`${wan(energy.value, 'en-US', 1e6, 3)}Mtce`), 'English tile');
+      assert.deepEqual(await headers(page.getByTestId('reference-approach').locator('.ant-table')), ['Fuel', 'Apparent consumption', 'Reference approach', 'Sectoral approach', 'Difference']);
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: join(SHOTS, 'accounting-inventory-en.png'), fullPage: true });
+      await page.getByTestId('lang-switch').getByText('中文').click();
+      await waitText(page.getByTestId('page-title'), (s) => s === '碳核算', 'Chinese again');
+    });
+
+    await step('因子库: single-source and disputed values are marked; 下载模板 gives the Excel template', async () => {
+      await page.getByTestId('tab-factors').click();
+      await page.getByTestId('factor-weak').click();
+      await page.getByTestId('factor-search').click();
+      const table = page.getByTestId('factor-table');
+      await waitText(table.locator('.ant-table-row').first(), (s) => s.includes('单一来源') || s.includes('有争议'), 'weak record marked');
+      const rows = await table.locator('.ant-table-row').allInnerTexts();
+      assert.ok(rows.every((r) => r.includes('单一来源') || r.includes('有争议')), 'every weak-only row carries a mark');
+      await page.screenshot({ path: join(SHOTS, 'accounting-factors.png') });
+
+      await page.getByTestId('tab-inventory').click();
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/inventories/template.xlsx'));
+      const download = page.waitForEvent('download');
+      await page.getByTestId('inventory-template').click();
+      const res = await answer;
+      assert.equal(res.status(), 200);
+      assert.equal(res.headers()['content-type'], XLSX);
+      const file = await download;
+      assert.equal(file.suggestedFilename(), '区域能源平衡与清单输入模板.xlsx');
+      assert.equal(readFileSync(await file.path()).subarray(0, 2).toString('latin1'), 'PK', 'an xlsx (zip) file');
+    });
+
+    await step('the cement enterprise sees its own report with data-quality flags, and no administration', async () => {
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('logout').click();
+      await login(page, 'demo.cement');
+      const side = await page.getByTestId('side-menu').innerText();
+      assert.ok(!/系统管理|用户管理|审计日志/.test(side), `no admin menu: ${side}`);
+      await menu(page, '碳核算');
+      const own = (await (await page.request.get(`${platform.url}/api/enterprise-reports`)).json()) as Array<{ organisationName: string }>;
+      assert.ok(own.length > 0 && own.every((r) => r.organisationName === '示范水泥有限公司（演示）'), 'the API gives only its own reports');
+      const rows = page.locator('[data-testid=report-table] .ant-table-row');
+      await waitText(rows.first(), (s) => s.includes('示范水泥有限公司（演示）') && s.includes('已报送'), 'own report listed');
+      assert.equal(await rows.count(), own.length);
+      assert.equal(await page.getByTestId('bottom-up').count(), 0, 'no regional bottom-up for an enterprise');
+      await page.screenshot({ path: join(SHOTS, 'accounting-enterprise-list.png') });
+      await rows.first().getByTestId('report-open').click();
+      const lines = page.getByTestId('report-lines');
+      await waitText(lines, (s) => s.includes('实测') && s.includes('缺省'), 'measured and default flags per line');
+      await page.screenshot({ path: join(SHOTS, 'accounting-enterprise.png'), fullPage: true });
+    });
+
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  } finally {
+    await browser.close();
+    await platform.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
