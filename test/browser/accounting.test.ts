@@ -15,28 +15,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { serve } from '../../src/server/serve.ts';
 import { loadConfig } from '../../src/server/config.ts';
+import { ROOT, SHOTS, DEMO_PASSWORD, BROWSER_ARGS, findBrowser, waitText } from '../helpers/browser.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const SHOTS = join(ROOT, 'test-results');
-const DEMO_PASSWORD = 'Demo-pass-2026';
-const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function findBrowser(): string | undefined {
-  return [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p));
-}
-
-/** Polls until the locator's text satisfies `ok` (playwright-core has no expect()). */
-async function waitText(l: Locator, ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
-  const end = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < end) {
-    last = (await l.first().textContent({ timeout: 1000 }).catch(() => null)) ?? '';
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what}: last text was ${JSON.stringify(last)}`);
-}
 
 async function login(page: Page, username: string) {
   await page.waitForURL(/\/login$/);
