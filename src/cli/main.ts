@@ -13,6 +13,7 @@ import { ROLES } from '../core/access/policy.ts';
 import { registerPlanCommands } from './commands/plan.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerAccountingCommands } from './commands/accounting.ts';
+import { registerMonitoringCommands } from './commands/monitoring.ts';
 
 const program = new Command('shuangtan').description('Shuangtan 双碳 — carbon-peak plan platform').showHelpAfterError();
 
@@ -71,6 +72,7 @@ program.command('audit').description('audit log').command('verify').description(
 registerPlanCommands(program);
 registerScenarioCommands(program);
 registerAccountingCommands(program);
+registerMonitoringCommands(program);
 
 export async function main(argv = process.argv) {
   try {

@@ -10,6 +10,7 @@ import { DEMO_ORGS } from './organisations.ts';
 import { DEMO_USERS } from './users.ts';
 import { loadSeedPlans } from './seed-plans.ts';
 import { ACCOUNTING_DEMO, loadAccountingDemo } from './accounting.ts';
+import { loadMonitoringDemo } from './monitoring.ts';
 
 const LOADER: Actor = { userId: null, username: 'demo-loader' };
 
@@ -81,6 +82,7 @@ export async function loadDemo(db: Db, now: Date, password: string): Promise<{ l
     }
     await loadSeedPlans(q, LOADER, now);
     await loadAccountingDemo(q, LOADER, now, passwordHash);
+    await loadMonitoringDemo(q, LOADER, now);
     await setSetting(q, 'demo_loaded', true);
   });
   return { loaded: true, users: [...DEMO_USERS, ...ACCOUNTING_DEMO.users].map((u) => u.username) };

@@ -16,6 +16,16 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   webDist: string;
+  /** HJ 212 TCP listener port; null = off. */
+  hj212Port: number | null;
+}
+
+/** HJ212_PORT: a port, or off; default 9212 (0 — any free port — when PORT=0, so test servers side by side never collide). */
+function hj212Port(env: NodeJS.ProcessEnv): number | null {
+  const raw = env.HJ212_PORT;
+  if (raw === undefined || raw === '') return env.PORT === '0' ? 0 : 9212;
+  if (/^(off|none)$/i.test(raw)) return null;
+  return int(env, 'HJ212_PORT', 9212, 0, 65535);
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
@@ -49,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     cookieSecure: bool(env.COOKIE_SECURE, false),
     logLevel: env.LOG_LEVEL || 'info',
     webDist: resolve(new URL('../../web/dist', import.meta.url).pathname),
+    hj212Port: hj212Port(env),
   };
 }

@@ -12,6 +12,7 @@ import { evaluationRoutes } from './evaluation/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { scenarioRoutes } from './scenarios/routes.ts';
 import { accountingRoutes } from './accounting/routes.ts';
+import { monitoringRoutes } from './monitoring/routes.ts';
 
 /** Every API route of the platform; each capability contributes its list. */
 export const allRoutes: AnyRoute[] = [
@@ -28,4 +29,5 @@ export const allRoutes: AnyRoute[] = [
   ...reportRoutes,
   ...accountingRoutes,
   ...scenarioRoutes,
+  ...monitoringRoutes,
 ];

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ensureAdmin, generatePassword } from './bootstrap.ts';
 import { openPlatformDb, type RunningPlatform } from './platform.ts';
 import { loadDemo } from '../demo/load.ts';
+import { startHj212Listener, type RunningListener } from '../ingest/listener.ts';
 
 /**
  * Starts the whole platform: database (+ migrations), first administrator, demo region on first start,
@@ -12,6 +13,7 @@ import { loadDemo } from '../demo/load.ts';
 export async function serve(config: Config, say: (line: string) => void = console.log, opts: { logger?: boolean } = {}): Promise<RunningPlatform> {
   const { db, release } = await openPlatformDb(config);
   const ctx = createContext(db, config);
+  let hj212: RunningListener | null = null;
   try {
     const admin = await ensureAdmin(ctx);
     if (admin?.generated) {
@@ -33,18 +35,27 @@ export async function serve(config: Config, say: (line: string) => void = consol
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const url = `http://localhost:${port}`;
     say(`Shuangtan 双碳 running at ${url}  (database: ${db.kind}${db.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+    if (config.hj212Port !== null) {
+      hj212 = await startHj212Listener(db, { port: config.hj212Port, host: config.host, log: app.log }).catch(async (e: unknown) => {
+        await app.close();
+        throw e;
+      });
+      say(`HJ 212 在线监测接入 / HJ 212 ingestion listening on TCP port ${hj212.port}`);
+    }
     let closed = false;
     return {
       ctx, app, url,
       async close() {
         if (closed) return;
         closed = true;
+        await hj212?.close();
         await app.close();
         await db.close();
         release();
       },
     };
   } catch (e) {
+    await hj212?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     release();
     throw e;

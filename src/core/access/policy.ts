@@ -67,6 +67,10 @@ export const RULES = {
   // Scenarios: anyone may explore (preview, LMDI); a region's office keeps its scenario files and runs.
   'scenario.read': { office: ['any'], department: ['any'], district: ['any'], enterprise: ['any'], verifier: ['any'], viewer: ['any'] },
   'scenario.write': { office: ['region'], district: ['region'] },
+  // Online monitoring: points and readings of an enterprise are confidential: the enterprise reads its own; the
+  // office and district of its region read and manage them.
+  'monitoring.read': { office: ['region'], district: ['region'], enterprise: ['org'] },
+  'monitoring.write': { office: ['region'], district: ['region'] },
 } satisfies Record<string, Partial<Record<Exclude<Role, 'admin'>, Scope[]>>>;
 
 export type Action = keyof typeof RULES;
