@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { IdParams } from '../../contracts/common.ts';
-import { MissingReports, Period, ReportCreate, ReportOut, ReportQuery, ReportReview } from '../../contracts/plans.ts';
+import { MissingReports, Period, ReportCreate, ReportOut, ReportQuery, ReportReview } from '../../contracts/reports.ts';
 import { listReports, missingReports, reportFile, reviewReport, submitReport } from './service.ts';
 
 export const reportRoutes = [

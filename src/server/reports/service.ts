@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/index.ts';
 import type { AppContext } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { MissingReports, ReportCreate, ReportOut } from '../../contracts/plans.ts';
+import type { MissingReports, ReportCreate, ReportOut } from '../../contracts/reports.ts';
 import { can, type Action } from '../../core/access/policy.ts';
 import { appendAudit } from '../audit/log.ts';
 import { conflict, forbidden, HttpError, notFound } from '../http/errors.ts';

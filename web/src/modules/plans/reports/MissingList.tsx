@@ -1,5 +1,5 @@
 import { Alert, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
-import type { MissingReports } from '../../../../../src/contracts/plans.ts';
+import type { MissingReports } from '../../../../../src/contracts/reports.ts';
 import { errorText } from '../../../app/api.ts';
 import { useI18n } from '../../../app/lang.tsx';
 import { useLoad } from '../../../shared/useLoad.ts';

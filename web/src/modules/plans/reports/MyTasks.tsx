@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
-import type { PlanDetail, ReportOut, TaskOut } from '../../../../../src/contracts/plans.ts';
+import type { PlanDetail, TaskOut } from '../../../../../src/contracts/plans.ts';
+import type { ReportOut } from '../../../../../src/contracts/reports.ts';
 import { useI18n } from '../../../app/lang.tsx';
 import { UNIT_ROLE_COLORS } from '../labels.ts';
 import { ReportCell } from './bits.tsx';

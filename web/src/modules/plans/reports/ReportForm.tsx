@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Slider, Space, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { ReportCreate, type ReportOut, type TaskOut } from '../../../../../src/contracts/plans.ts';
+import { type TaskOut } from '../../../../../src/contracts/plans.ts';
+import { ReportCreate, type ReportOut } from '../../../../../src/contracts/reports.ts';
 import { applyApiError, check, showFieldErrors } from '../../../app/forms.ts';
 import { useI18n } from '../../../app/lang.tsx';
 import { useLoad } from '../../../shared/useLoad.ts';

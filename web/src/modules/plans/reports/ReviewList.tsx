@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Progress, Segmented, Space, Table, Typography } from 'antd';
-import type { ReportOut } from '../../../../../src/contracts/plans.ts';
+import type { ReportOut } from '../../../../../src/contracts/reports.ts';
 import { useI18n } from '../../../app/lang.tsx';
 import type { ReportStatus } from './api.ts';
 import { FileLinks, StatusTag } from './bits.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Progress, Space } from 'antd';
-import type { ReportOut } from '../../../../../src/contracts/plans.ts';
+import type { ReportOut } from '../../../../../src/contracts/reports.ts';
 import { applyApiError } from '../../../app/forms.ts';
 import { useI18n } from '../../../app/lang.tsx';
 import { reportsApi } from './api.ts';

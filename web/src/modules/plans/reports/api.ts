@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MissingReports, ReportOut, type ReportCreate, type REPORT_STATUSES } from '../../../../../src/contracts/plans.ts';
+import { MissingReports, ReportOut, type ReportCreate, type REPORT_STATUSES } from '../../../../../src/contracts/reports.ts';
 import { api } from '../../../app/api.ts';
 
 /** The progress-report endpoints (src/server/reports), each response checked against its contract schema. */

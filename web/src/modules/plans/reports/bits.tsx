@@ -1,6 +1,6 @@
 import { App as AntApp, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import type { ReportOut } from '../../../../../src/contracts/plans.ts';
+import type { ReportOut } from '../../../../../src/contracts/reports.ts';
 import { errorText } from '../../../app/api.ts';
 import { useI18n } from '../../../app/lang.tsx';
 import { reportsApi, type ReportStatus } from './api.ts';

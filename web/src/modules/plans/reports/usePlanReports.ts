@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ReportOut } from '../../../../../src/contracts/plans.ts';
+import type { ReportOut } from '../../../../../src/contracts/reports.ts';
 import { useLoad } from '../../../shared/useLoad.ts';
 import { reportsApi } from './api.ts';
 import { defaultPeriod } from './period.ts';
