@@ -8,14 +8,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
+import { readFileSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { serve } from '../../src/server/serve.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { ROOT, SHOTS, DEMO_PASSWORD, BROWSER_ARGS, findBrowser, waitText } from '../helpers/browser.ts';
+import { type Locator, type Page } from 'playwright-core';
+
+import { browserSession, pickRegion, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,39 +35,9 @@ interface Fig { value: number; unit: string; lineage: string }
 interface ApiInventory { id: number; year: number; summary: { energyTotal: Fig; co2Combustion: Fig; electricityConversion: { zh: string; en: string } } }
 
 test('carbon accounting: inventory figures and sheets, English, factor marks, template, enterprise scope', { timeout: 90_000 }, async (t) => {
-  const executablePath = findBrowser();
-  if (!executablePath) {
-    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
-    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
-    t.skip(msg);
-    return;
-  }
-  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'web build failed');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-accounting-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: 'Admin-pass-2026', SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
-  const [platform, browser] = await Promise.all([
-    serve(config, () => {}),
-    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
-  ]);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page.setDefaultTimeout(20_000); // generous: CI machines are small and may be busy
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
-    if (failed) { st.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page.screenshot({ path: join(SHOTS, 'accounting-failure.png') }).catch(() => undefined);
-      throw e;
-    }
-  });
+  const session = await browserSession(t, 'accounting', { acceptDownloads: true });
+  if (!session) return;
+  const { platform, browser, page, pageErrors, step } = session;
   let inv2023: ApiInventory | undefined;
 
   try {
@@ -77,9 +46,7 @@ test('carbon accounting: inventory figures and sheets, English, factor marks, te
       await login(page, 'demo.office');
       await menu(page, '碳核算');
       await waitText(page.getByTestId('page-title'), (s) => s === '碳核算', 'accounting heading');
-      await page.getByTestId('header-region').locator('.ant-select').click();
-      await page.keyboard.type('示范市');
-      await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '示范市' }).first().click();
+      await pickRegion(page, '示范市');
       const list = (await (await page.request.get(`${platform.url}/api/inventories?region=430000-DEMO`)).json()) as ApiInventory[];
       inv2023 = list.find((i) => i.year === 2023);
       assert.ok(inv2023 && list.some((i) => i.year === 2020), 'demo inventories 2020 and 2023');
@@ -166,8 +133,6 @@ test('carbon accounting: inventory figures and sheets, English, factor marks, te
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } finally {
-    await browser.close();
-    await platform.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 });

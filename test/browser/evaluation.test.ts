@@ -7,14 +7,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
+import { readFileSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { serve } from '../../src/server/serve.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { ROOT, SHOTS, DEMO_PASSWORD, BROWSER_ARGS, findBrowser, waitText } from '../helpers/browser.ts';
+import { type Locator, type Page } from 'playwright-core';
+
+import { browserSession, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
 
 const PLAN = '泸州市碳达峰实施方案';
 
@@ -32,39 +31,9 @@ async function pickOption(page: Page, select: Locator, label: string) {
 }
 
 test('annual evaluation: printable page, PDF, workbook download, plan details edited', { timeout: 120_000 }, async (t) => {
-  const executablePath = findBrowser();
-  if (!executablePath) {
-    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
-    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
-    t.skip(msg);
-    return;
-  }
-  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'web build failed');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-evaluation-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: 'Admin-pass-2026', SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
-  const [platform, browser] = await Promise.all([
-    serve(config, () => {}),
-    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
-  ]);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page.setDefaultTimeout(10_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
-    if (failed) { st.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page.screenshot({ path: join(SHOTS, 'evaluation-failure.png') }).catch(() => undefined);
-      throw e;
-    }
-  });
+  const session = await browserSession(t, 'evaluation', { acceptDownloads: true });
+  if (!session) return;
+  const { platform, browser, page, pageErrors, step } = session;
 
   try {
     await step('the Luzhou office enters values and opens its plan', async () => {
@@ -182,8 +151,6 @@ test('annual evaluation: printable page, PDF, workbook download, plan details ed
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } finally {
-    await browser.close();
-    await platform.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 });

@@ -7,14 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { serve } from '../../src/server/serve.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { ROOT, SHOTS, DEMO_PASSWORD, BROWSER_ARGS, findBrowser, waitText } from '../helpers/browser.ts';
+import { type Locator, type Page } from 'playwright-core';
+
+import { browserSession, pickRegion, ROOT, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
 
 const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByText(label, { exact: true }).click();
 const headers = (table: Locator) => table.locator('thead th').allInnerTexts();
@@ -30,39 +27,9 @@ async function enterValue(page: Page, year: number, value: number) {
 }
 
 test('plans and indicators: Luzhou plan, quote highlight, English, values and warnings, task units', { timeout: 120_000 }, async (t) => {
-  const executablePath = findBrowser();
-  if (!executablePath) {
-    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
-    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
-    t.skip(msg);
-    return;
-  }
-  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'web build failed');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-plans-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: 'Admin-pass-2026', SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
-  const [platform, browser] = await Promise.all([
-    serve(config, () => {}),
-    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
-  ]);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000); // generous: CI machines are small and may be busy
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
-    if (failed) { st.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page.screenshot({ path: join(SHOTS, 'plans-failure.png') }).catch(() => undefined);
-      throw e;
-    }
-  });
+  const session = await browserSession(t, 'plans');
+  if (!session) return;
+  const { platform, browser, page, pageErrors, step } = session;
 
   try {
     await step('the Luzhou office sees its plan in 规划目标 and opens it', async () => {
@@ -165,9 +132,7 @@ test('plans and indicators: Luzhou plan, quote highlight, English, values and wa
     });
 
     await step('the joint 成渝 plan lists lead and cooperating units of both provinces', async () => {
-      await page.getByTestId('header-region').locator('.ant-select').click();
-      await page.keyboard.type('成渝');
-      await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '成渝' }).first().click();
+      await pickRegion(page, '成渝');
       await menu(page, '规划目标');
       const row = page.locator('[data-testid=plan-table] .ant-table-row', { hasText: '成渝地区双城经济圈碳达峰碳中和联合行动方案' });
       await row.getByTestId('plan-link').click();
@@ -217,8 +182,6 @@ test('plans and indicators: Luzhou plan, quote highlight, English, values and wa
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } finally {
-    await browser.close();
-    await platform.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 });

@@ -7,14 +7,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { serve } from '../../src/server/serve.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { ROOT, SHOTS, DEMO_PASSWORD, ADMIN_PASSWORD, BROWSER_ARGS, findBrowser, waitText } from '../helpers/browser.ts';
+
+import { browserSession, SHOTS, DEMO_PASSWORD, ADMIN_PASSWORD, waitText } from '../helpers/browser.ts';
 
 const DEPT_PASSWORD = 'Report-pass-2026';
 
@@ -22,24 +18,9 @@ interface Unit { name: string; role: string; organisationId: number | null }
 interface Task { id: number; ref: string; title: string; units: Unit[] }
 
 test('进展报送: a department reports with evidence, the office returns (refused without reason) and approves', { timeout: 90_000 }, async (t) => {
-  const executablePath = findBrowser();
-  if (!executablePath) {
-    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
-    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
-    t.skip(msg);
-    return;
-  }
-  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'web build failed');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-reports-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: ADMIN_PASSWORD, SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
-  const [platform, browser] = await Promise.all([
-    serve(config, () => {}),
-    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
-  ]);
+  const session = await browserSession(t, 'reports');
+  if (!session) return;
+  const { platform, browser, page, pageErrors, step } = session;
   const call = async (method: string, path: string, cookie: string, body?: unknown) => {
     const res = await fetch(platform.url + path, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     return { status: res.status, body: await res.json() as unknown };
@@ -49,21 +30,6 @@ test('进展报送: a department reports with evidence, the office returns (refu
     assert.equal(res.status, 200, `login ${username}`);
     return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   };
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
-    if (failed) { st.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page.screenshot({ path: join(SHOTS, 'reports-failure.png') }).catch(() => undefined);
-      throw e;
-    }
-  });
   const login = async (username: string, password: string) => {
     await page.goto(`${platform.url}/login`);
     await page.getByLabel(/用户名|Username/).fill(username);
@@ -162,8 +128,6 @@ test('进展报送: a department reports with evidence, the office returns (refu
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } finally {
-    await browser.close();
-    await platform.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 });

@@ -7,14 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { serve } from '../../src/server/serve.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { ROOT, SHOTS, DEMO_PASSWORD, BROWSER_ARGS, findBrowser, waitText } from '../helpers/browser.ts';
+import { type Locator, type Page } from 'playwright-core';
+
+import { browserSession, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
 
 async function login(page: Page, username: string) {
   await page.getByLabel(/用户名|Username/).fill(username);
@@ -32,39 +29,9 @@ async function typeNumber(input: Locator, value: string) {
 }
 
 test('scenarios: new file from the sample, lever edit with live preview, field errors, a stored run, English, read-only viewer', { timeout: 120_000 }, async (t) => {
-  const executablePath = findBrowser();
-  if (!executablePath) {
-    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
-    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
-    t.skip(msg);
-    return;
-  }
-  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'web build failed');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-scenarios-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: 'Admin-pass-2026', SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
-  const [platform, browser] = await Promise.all([
-    serve(config, () => {}),
-    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
-  ]);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  let failed = false;
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
-    if (failed) { st.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page.screenshot({ path: join(SHOTS, 'scenarios-failure.png'), fullPage: true }).catch(() => undefined);
-      throw e;
-    }
-  });
+  const session = await browserSession(t, 'scenarios');
+  if (!session) return;
+  const { platform, browser, page, pageErrors, step } = session;
   const summary = () => page.getByTestId('summary-peak');
 
   try {
@@ -151,8 +118,6 @@ test('scenarios: new file from the sample, lever edit with live preview, field e
       assert.deepEqual(pageErrors, []);
     });
   } finally {
-    await browser.close();
-    await platform.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 });

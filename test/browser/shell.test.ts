@@ -6,15 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { serve } from '../../src/server/serve.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { type Page } from 'playwright-core';
+
 import { RegionTree } from '../../src/core/regions/tree.ts';
-import { ROOT, SHOTS, DEMO_PASSWORD, ADMIN_PASSWORD, BROWSER_ARGS, findBrowser, waitText } from '../helpers/browser.ts';
+import { browserSession, pickRegion, SHOTS, DEMO_PASSWORD, ADMIN_PASSWORD, waitText } from '../helpers/browser.ts';
 
 const statValue = (page: Page, id: string) => page.locator(`[data-testid=stat-${id}] .ant-statistic-content-value`);
 const topMenu = (page: Page) => page.locator('[data-testid=side-menu] > li.ant-menu-item, [data-testid=side-menu] > li.ant-menu-submenu').allInnerTexts();
@@ -25,52 +22,14 @@ async function login(page: Page, username: string, password: string) {
   await page.getByTestId('login-submit').click();
 }
 
-async function pickRegion(page: Page, label: string) {
-  await page.getByTestId('header-region').locator('.ant-select').click();
-  await page.keyboard.type(label);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: label }).first().click();
-}
-
 interface ApiRegion { id: number; code: string; parentId: number | null; parentCode: string | null; memberCodes: string[] }
 interface ApiOrg { regionId: number; kind: string; keyEnergyUser: boolean; keyEmitter: boolean }
 
 test('web shell: login, menus, language, region switch, organisations, enterprise scope', { timeout: 120_000 }, async (t) => {
-  const executablePath = findBrowser();
-  if (!executablePath) {
-    const msg = 'no Chromium/Chrome found: install chromium (apt-get install -y chromium fonts-wqy-microhei) or set CHROME_PATH';
-    if (process.env.CI) assert.fail(`browser test cannot run in CI: ${msg}`);
-    t.skip(msg);
-    return;
-  }
-  if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
-    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, 'web build failed');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shuangtan-browser-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: ADMIN_PASSWORD, SHUANGTAN_DEMO_PASSWORD: DEMO_PASSWORD });
-  // The platform (database, migrations, demo data) and the browser start side by side.
-  const [platform, browser] = await Promise.all([
-    serve(config, () => {}),
-    chromium.launch({ executablePath, args: BROWSER_ARGS }) as Promise<Browser>,
-  ]);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(20_000); // generous: CI machines are small and may be busy
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const session = await browserSession(t, 'shell');
+  if (!session) return;
+  const { platform, browser, page, pageErrors, step } = session;
   const url = platform.url;
-  let failed = false;
-  /** One step of the story: later steps are skipped once one fails, and the page at the failure is saved. */
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
-    if (failed) { st.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page.screenshot({ path: join(SHOTS, 'shell-failure.png') }).catch(() => undefined);
-      throw e;
-    }
-  });
 
   try {
     await step('a wrong password shows the API message; the right one opens the Chinese shell', async () => {
@@ -193,8 +152,6 @@ test('web shell: login, menus, language, region switch, organisations, enterpris
 
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
   } finally {
-    await browser.close();
-    await platform.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 });
