@@ -138,7 +138,13 @@ test('annual evaluation: printable page, PDF, workbook download, plan details ed
       await waitText(options, (s) => s.includes('成渝'), 'higher plans listed');
       const labels = await options.allInnerTexts();
       assert.ok(labels.every((l) => !l.startsWith(PLAN) && !l.includes('宁夏') && !l.includes('岳阳')), `only plans of regions above: ${labels.join(' | ')}`);
-      await options.filter({ hasText: '成渝' }).first().click();
+      // A busy machine can drop the option click: check the choice shows, and choose again if not.
+      for (let attempt = 1; ; attempt++) {
+        await options.filter({ hasText: '成渝' }).first().click();
+        if (await waitText(parent, (s) => s.includes('成渝'), 'parent plan chosen', 4_000).then(() => true, () => attempt >= 3)) break;
+        await parent.click();
+      }
+      await waitText(parent, (s) => s.includes('成渝'), 'parent plan chosen');
       await modal.getByRole('button', { name: /保\s*存/ }).click();
       await modal.waitFor({ state: 'hidden' });
       await page.getByTestId('evaluation-print').click();
