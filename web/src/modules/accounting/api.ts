@@ -5,7 +5,7 @@ import {
 } from '../../../../src/contracts/accounting.ts';
 import type { EnterpriseResult, LineageNode, Reduction, RegionalInventory } from '../../../../src/core/accounting/index.ts';
 import { api, withQuery } from '../../app/api.ts';
-import { downloadFile } from './download.ts';
+import { downloadFile } from '../../shared/files.ts';
 
 /**
  * 碳核算 endpoints (src/server/accounting). Responses are checked against their contract schemas; the

@@ -9,7 +9,7 @@ import { usePermission } from '../../../app/permissions.ts';
 import { useRegion } from '../../../app/region.tsx';
 import { useLoad } from '../../../shared/useLoad.ts';
 import { accountingApi, type ImportResult, type XlsxUpload } from '../api.ts';
-import { base64Of } from '../download.ts';
+import { base64Of } from '../../../shared/files.ts';
 import { exact, show } from '../format.ts';
 import { cellOf, issueText } from '../labels.ts';
 

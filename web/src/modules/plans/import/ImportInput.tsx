@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Spin, Typography, Upload } from 'antd';
 import { CloseOutlined, FileTextOutlined, UploadOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/lang.tsx';
+import { base64Of } from '../../../shared/files.ts';
 
 /**
  * Step 1: the plan's text, pasted or uploaded. A UTF-8 .txt is read here into the text box (so a damaged
@@ -19,15 +20,6 @@ async function utf8Of(file: File): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
 }
 
 export function ImportInput(props: {

@@ -1,5 +1,5 @@
-import { ErrorBody } from '../../../../src/contracts/errors.ts';
-import { ApiError } from '../../app/api.ts';
+import { ErrorBody } from '../../../src/contracts/errors.ts';
+import { ApiError } from '../app/api.ts';
 
 /** The UTF-8 name of a Content-Disposition header (RFC 5987 `filename*`), else its plain `filename`. */
 export function fileName(header: string | null): string | undefined {
@@ -35,7 +35,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
 }
 
 /** A picked file as base64 (no data: prefix), for the JSON bodies of the import endpoints. */
-export function base64Of(file: File): Promise<string> {
+export function base64Of(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
