@@ -33,14 +33,63 @@ export interface Validated {
   events: IngestEvent[];
 }
 
+/** One value as a device (or a batch upload) delivered it, before the point's meter constants. */
+export interface ValueIn {
+  /** epoch milliseconds */
+  time: number;
+  factor: string;
+  /** period-suffix: rt-Rtd, min-Avg, min-Cou, hour-Cou, day-Cou … */
+  kind: string;
+  raw: number;
+  flag: string | null;
+}
+
+type Note = (code: string, detail: string | null) => void;
+
+/** A function that records an event of this point with this clock and remote. */
+export function noter(events: IngestEvent[], point: Pick<PointInfo, 'id' | 'mn'>, now: Date, remote: string | null): Note {
+  return (code, detail) => events.push({ at: now, pointId: point.id, mn: point.mn, remote, code, detail });
+}
+
 /**
- * A parsed upload → readings of one registered point, tolerant on content: every oddity becomes an event
- * (stored with the batch) and the value is kept where it can be; only what cannot be placed in time or has
- * no number is left out. Values are scaled by the point's meter constants (raw × multiplier + offset).
+ * The one validation every ingestion path shares (HJ 212, HTTP batch, MQTT): values → stored readings of a
+ * registered point. Tolerant on content: an oddity becomes an event and the value is kept where it can be;
+ * only what cannot be placed in time is left out. Stored value = raw × multiplier + offset.
  */
+export function checkValues(point: PointInfo, values: readonly ValueIn[], now: Date, note: Note): ReadingRow[] {
+  const rows: ReadingRow[] = [];
+  const badTimes = new Set<number>();
+  const unregistered = new Set<string>();
+  for (const v of values) {
+    if (!Number.isFinite(v.time) || v.time < EARLIEST || v.time > now.getTime() + MAX_AHEAD_MS) {
+      if (!badTimes.has(v.time)) note('time_out_of_range', `DataTime=${Number.isFinite(v.time) ? new Date(v.time).toISOString() : 'invalid'} (device clock?); readings not stored`);
+      badTimes.add(v.time);
+      continue;
+    }
+    const cfg = point.factors.get(v.factor);
+    if (!cfg && !unregistered.has(v.factor)) {
+      unregistered.add(v.factor);
+      note('unregistered_factor', `${v.factor} is not registered for this point; stored as received`);
+    }
+    if (!Number.isFinite(v.raw)) continue;
+    const value = cfg ? v.raw * cfg.multiplier + cfg.offset : v.raw;
+    const label = `${v.factor}-${v.kind.split('-')[1] ?? v.kind}`;
+    if (!Number.isFinite(value)) {
+      note('value_overflow', `${label}=${v.raw}`);
+      continue;
+    }
+    if (cfg?.min != null && value < cfg.min) note('below_range', `${label}=${value} < ${cfg.min}`);
+    else if (cfg?.max != null && value > cfg.max) note('above_range', `${label}=${value} > ${cfg.max}`);
+    else if (value < 0 && cfg?.min == null) note('negative_value', `${label}=${value}`);
+    rows.push({ pointId: point.id, time: v.time, factor: v.factor, kind: v.kind, value, flag: v.flag });
+  }
+  return rows;
+}
+
+/** A parsed HJ 212 upload → readings of one registered point (see checkValues), plus the codec's warnings. */
 export function readingsOf(p: Packet, point: PointInfo, now: Date, remote: string | null): Validated {
   const events: IngestEvent[] = [];
-  const note = (code: string, detail: string | null) => events.push({ at: now, pointId: point.id, mn: point.mn, remote, code, detail });
+  const note = noter(events, point, now, remote);
   for (const w of p.warnings) note(`hj212_${w.code}`, w.en.slice(0, 200));
   const period = PERIODS[p.cn];
   if (!period) return { rows: [], events };
@@ -49,32 +98,17 @@ export function readingsOf(p: Packet, point: PointInfo, now: Date, remote: strin
     note('missing_data_time', `CN=${p.cn} QN=${p.qn ?? ''}: no valid DataTime; readings not stored`);
     return { rows: [], events };
   }
-  const ms = time.getTime();
-  if (ms < EARLIEST || ms > now.getTime() + MAX_AHEAD_MS) {
-    note('time_out_of_range', `DataTime=${p.dataTime} (device clock?); readings not stored`);
-    return { rows: [], events };
-  }
-  const rows: ReadingRow[] = [];
+  const values: ValueIn[] = [];
   for (const f of p.factors) {
-    const cfg = point.factors.get(f.code);
-    if (!cfg) note('unregistered_factor', `${f.code} is not registered for this point; stored as received`);
     for (const [suffix, raw] of Object.entries(f.values)) {
-      if (raw === undefined || !Number.isFinite(raw)) continue;
-      const value = cfg ? raw * cfg.multiplier + cfg.offset : raw;
-      if (!Number.isFinite(value)) {
-        note('value_overflow', `${f.code}-${suffix}=${raw}`);
-        continue;
-      }
-      if (cfg?.min != null && value < cfg.min) note('below_range', `${f.code}-${suffix}=${value} < ${cfg.min}`);
-      else if (cfg?.max != null && value > cfg.max) note('above_range', `${f.code}-${suffix}=${value} > ${cfg.max}`);
-      else if (value < 0 && cfg?.min == null) note('negative_value', `${f.code}-${suffix}=${value}`);
-      rows.push({ pointId: point.id, time: ms, factor: f.code, kind: `${period}-${suffix}`, value, flag: f.flag ?? null });
+      if (raw !== undefined && Number.isFinite(raw)) values.push({ time: time.getTime(), factor: f.code, kind: `${period}-${suffix}`, raw, flag: f.flag ?? null });
     }
     // Suffixes that should be numbers but did not parse (raw kept by the codec).
     for (const [suffix, text] of Object.entries(f.raw)) {
       if (!(suffix in f.values) && /^(Rtd|Avg|Min|Max|Cou|ZsRtd|ZsAvg|ZsMin|ZsMax)$/.test(suffix)) note('not_a_number', `${f.code}-${suffix}=${text.slice(0, 40)}`);
     }
   }
+  const rows = checkValues(point, values, now, note);
   if (!p.factors.length) note('no_factors', `CN=${p.cn} QN=${p.qn ?? ''}: no factor values`);
   return { rows, events };
 }
