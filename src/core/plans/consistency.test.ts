@@ -131,7 +131,7 @@ test('of several statements of one lower target the best counts; of several high
 test('describeTarget writes the target as the plans do', () => {
   assert.deepEqual(describeTarget(city[0]), { zh: '下降14.5%', en: 'reduce by 14.5 %' });
   assert.deepEqual(describeTarget(city[1]), { zh: '达到31.5%左右', en: 'reach 31.5 % (about)' });
-  assert.deepEqual(describeTarget(city[2]), { zh: '不超过620万吨', en: 'at most 620 万吨' });
+  assert.deepEqual(describeTarget(city[2]), { zh: '不超过620万吨', en: 'at most 620 10⁴ t' });
   assert.equal(describeTarget(t({ ref: 'x', indicatorCode: 'natural_gas_output', kind: 'level', value: 50, unit: '亿立方米', strength: 'strive' })).zh, '力争达到50亿立方米');
   assert.equal(describeTarget(t({ ref: 'x', indicatorCode: 'green_factories', kind: 'level', value: 15, unit: '家', qualifier: 'or_more' })).zh, '达到15家以上');
   assert.equal(describeTarget(t({ ref: 'x', indicatorCode: 'forest_coverage', kind: 'level', value: 46, qualifier: 'not_less_than' })).zh, '不低于46%');

@@ -17,6 +17,7 @@
 import { getIndicator } from './indicators.ts';
 import { convertValue, parseMeasureUnit } from './measures.ts';
 import type { Qualifier, Strength, TargetKind } from './types.ts';
+import { unitInEnglish } from '../units/english.ts';
 
 export interface ConsistencyTarget {
   ref: string;
@@ -73,7 +74,8 @@ export function describeTarget(t: ConsistencyTarget): { zh: string; en: string }
   const q = t.qualifier ?? 'exact';
   const unit = t.unit ?? '';
   const amount = `${num(t.value)}${t.valueMax != null ? `–${num(t.valueMax)}` : ''}${unit}`;
-  const amountEn = `${num(t.value)}${t.valueMax != null ? `–${num(t.valueMax)}` : ''}${unit ? (unit === '%' ? ' %' : ` ${unit}`) : ''}`;
+  const unitEn = unitInEnglish(unit);
+  const amountEn = `${num(t.value)}${t.valueMax != null ? `–${num(t.valueMax)}` : ''}${unitEn ? ` ${unitEn}` : ''}`;
   const relative = unit === '%';
   const verb: Record<TargetKind, [string, string]> = {
     reduction: ['下降', 'reduce by'],

@@ -29,7 +29,8 @@ for (const u of ATOMIC_UNITS) {
   }
 }
 
-function lookup(name: string): AtomicUnit | undefined {
+/** The unit-table entry of one atomic unit name (no prefixes, no `/`). */
+export function lookupUnit(name: string): AtomicUnit | undefined {
   const exact = EXACT.get(name);
   if (exact) return exact;
   const folded = FOLDED.get(name.toLowerCase());
@@ -60,7 +61,7 @@ function parseTerm(term: string): { dimension: Dimension; scale: number } | null
     text = text.slice(p[0].length).trim();
   }
   const atom = (name: string) => {
-    const u = lookup(name);
+    const u = lookupUnit(name);
     return u ? { dimension: u.dimension ? baseDimension(u.dimension) : DIMENSIONLESS, scale: u.scale } : null;
   };
   // Chinese counting prefixes may stack: 万 + 百万千焦 (万百万千焦 = 10⁴ GJ, the statistics' heat unit)

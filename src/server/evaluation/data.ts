@@ -46,7 +46,7 @@ function evaluateTarget(t: TargetRow, obs: Map<string, Obs[]>, statuses: Map<str
   if (!path) {
     return by >= t.year
       ? note([`基准年${by}年不早于目标年份`], [`The base year ${by} is not before the target year`])
-      : note([`缺少基准值：${by}年无${getIndicator(obsCode)?.zh ?? obsCode}数据`], [`No base value: no ${obsCode} data for ${by}`]);
+      : note([`缺少基准值：${by}年无${getIndicator(obsCode)?.zh ?? obsCode}数据`], [`No base value: no data on ${getIndicator(obsCode)?.en.toLowerCase() ?? obsCode} for ${by}`]);
   }
   out.baselineValue = path.baselineValue;
   const ey = Math.min(year, t.year);
