@@ -1,5 +1,6 @@
 import { parseHj212Time, type Packet } from '../core/hj212/index.ts';
 import type { IngestEvent, ReadingRow } from './store.ts';
+import { clockAhead, clockDriftDetail, rangeCheck } from '../core/monitoring-quality/index.ts';
 
 export interface FactorConfig {
   multiplier: number;
@@ -59,12 +60,18 @@ export function noter(events: IngestEvent[], point: Pick<PointInfo, 'id' | 'mn'>
 export function checkValues(point: PointInfo, values: readonly ValueIn[], now: Date, note: Note): ReadingRow[] {
   const rows: ReadingRow[] = [];
   const badTimes = new Set<number>();
+  const drifted = new Set<number>();
   const unregistered = new Set<string>();
   for (const v of values) {
     if (!Number.isFinite(v.time) || v.time < EARLIEST || v.time > now.getTime() + MAX_AHEAD_MS) {
       if (!badTimes.has(v.time)) note('time_out_of_range', `DataTime=${Number.isFinite(v.time) ? new Date(v.time).toISOString() : 'invalid'} (device clock?); readings not stored`);
       badTimes.add(v.time);
       continue;
+    }
+    const ahead = clockAhead(v.time, now.getTime());
+    if (ahead !== null && !drifted.has(v.time)) {
+      drifted.add(v.time);
+      note('clock_drift', clockDriftDetail(ahead, v.time, now.getTime()));
     }
     const cfg = point.factors.get(v.factor);
     if (!cfg && !unregistered.has(v.factor)) {
@@ -78,9 +85,8 @@ export function checkValues(point: PointInfo, values: readonly ValueIn[], now: D
       note('value_overflow', `${label}=${v.raw}`);
       continue;
     }
-    if (cfg?.min != null && value < cfg.min) note('below_range', `${label}=${value} < ${cfg.min}`);
-    else if (cfg?.max != null && value > cfg.max) note('above_range', `${label}=${value} > ${cfg.max}`);
-    else if (value < 0 && cfg?.min == null) note('negative_value', `${label}=${value}`);
+    const bad = rangeCheck(value, cfg);
+    if (bad) note(bad.code, bad.code === 'negative_value' ? `${label}=${value}` : `${label}=${value} ${bad.code === 'below_range' ? '<' : '>'} ${bad.bound}`);
     rows.push({ pointId: point.id, time: v.time, factor: v.factor, kind: v.kind, value, flag: v.flag });
   }
   return rows;

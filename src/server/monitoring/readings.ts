@@ -3,10 +3,12 @@ import type { Principal } from '../auth/principal.ts';
 import type { QualityOut, ReadingsOut } from '../../contracts/monitoring.ts';
 import { HttpError } from '../http/errors.ts';
 import { loadPoint } from './points.ts';
+import { COMPLETENESS_THRESHOLD, completenessOf, expectedPerDay } from '../../core/monitoring-quality/index.ts';
+
+/** The 90 % rule lives in the quality rules (one place); re-exported for the modules that read it from here. */
+export { COMPLETENESS_THRESHOLD };
 
 const RAW_LIMIT = 50_000;
-/** The national rule for online monitoring data: a day counts when ≥ 90 % of the expected uploads arrived. */
-export const COMPLETENESS_THRESHOLD = 0.9;
 
 const ROLLUPS = {
   hour: { table: 'readings_hourly', col: 'bucket', lo: (s: string) => new Date(Math.floor(Date.parse(s) / 3600_000) * 3600_000).toISOString() },
@@ -73,14 +75,6 @@ export async function pointReadings(ctx: AppContext, p: Principal, mn: string, q
   };
 }
 
-/** Uploads a day should bring for a kind: real-time and minute data every interval, hourly 24, daily 1. */
-function expectedPerDay(kind: string, intervalSeconds: number): number {
-  const period = kind.split('-')[0];
-  if (period === 'hour') return 24;
-  if (period === 'day') return 1;
-  return Math.max(1, Math.floor(86_400 / intervalSeconds));
-}
-
 /** Completeness per CST day, factor and kind, read from the daily rollup; days with nothing at all are listed with 0. */
 export async function pointQuality(ctx: AppContext, p: Principal, mn: string, from: string, to: string): Promise<QualityOut> {
   const point = await loadPoint(ctx, ctx.db, p, mn, 'monitoring.read');
@@ -100,7 +94,7 @@ export async function pointQuality(ctx: AppContext, p: Principal, mn: string, fr
       const [factor, kind] = s.split('|');
       const received = got.get(`${day}|${s}`) ?? 0;
       const expected = expectedPerDay(kind, point.interval_seconds);
-      const completeness = Math.min(1, received / expected);
+      const completeness = completenessOf(received, expected);
       days.push({ day, factor, kind, received, expected, completeness, ok: completeness >= COMPLETENESS_THRESHOLD });
     }
   }
