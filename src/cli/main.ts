@@ -14,6 +14,7 @@ import { registerPlanCommands } from './commands/plan.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerAccountingCommands } from './commands/accounting.ts';
 import { registerMonitoringCommands } from './commands/monitoring.ts';
+import { registerIngestKeyCommands } from './commands/ingest-keys.ts';
 
 const program = new Command('shuangtan').description('Shuangtan 双碳 — carbon-peak plan platform').showHelpAfterError();
 
@@ -73,6 +74,7 @@ registerPlanCommands(program);
 registerScenarioCommands(program);
 registerAccountingCommands(program);
 registerMonitoringCommands(program);
+registerIngestKeyCommands(program);
 
 export async function main(argv = process.argv) {
   try {

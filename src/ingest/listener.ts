@@ -5,15 +5,13 @@ import {
   FrameSplitter, parsePacket, needsAck, needsNotifyAck, dataAck, encodeFrame, answerTimeCalibration, formatQn, formatHj212Time,
   type Packet,
 } from '../core/hj212/index.ts';
-import { ReadingWriter, type WriterOptions } from './writer.ts';
-import { PointRegistry } from './registry.ts';
+import type { ReadingWriter, WriterOptions } from './writer.ts';
+import type { PointRegistry } from './registry.ts';
 import { readingsOf, type PointInfo } from './validate.ts';
-import { ensurePartitions, type IngestEvent } from './store.ts';
+import { ensurePartitions } from './store.ts';
+import { IngestPipeline, QUIET, type IngestLog } from './pipeline.ts';
 
-export interface IngestLog {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-}
+export type { IngestLog } from './pipeline.ts';
 
 export interface ListenerOptions {
   /** 0 = any free port (tests); default 9212 */
@@ -26,6 +24,9 @@ export interface ListenerOptions {
   maxPendingRows?: number;
   /** packets of one connection in flight (parsed, not yet answered) before it is paused (default 512) */
   maxPendingPackets?: number;
+  /** the platform's shared registry and writer (serve.ts); without it the listener makes its own (tests, bench) */
+  pipeline?: IngestPipeline;
+  /** for a pipeline of its own */
   writer?: WriterOptions;
   registryTtlMs?: number;
   now?: () => Date;
@@ -53,8 +54,6 @@ export interface RunningListener {
   close(): Promise<void>;
 }
 
-const QUIET: IngestLog = { info: () => undefined, warn: () => undefined };
-
 /**
  * The HJ 212 TCP listener: frames (strict) → packets (tolerant) → MN/PW check → validated readings →
  * group-committed batches → 9014 only after the batch holding the packet committed and only when the Flag
@@ -62,22 +61,16 @@ const QUIET: IngestLog = { info: () => undefined, warn: () => undefined };
  * acknowledged on its own (storage is idempotent, so reassembly is not needed to store them).
  */
 export async function startHj212Listener(db: Db, opts: ListenerOptions = {}): Promise<RunningListener> {
-  const now = opts.now ?? (() => new Date());
+  const own = !opts.pipeline;
+  const pipeline = opts.pipeline ?? new IngestPipeline(db, { writer: opts.writer, registryTtlMs: opts.registryTtlMs, now: opts.now, log: opts.log });
+  const now = opts.now ?? pipeline.now;
   const log = opts.log ?? QUIET;
   const idleMs = opts.idleMs ?? 5 * 60_000;
   const maxPendingRows = opts.maxPendingRows ?? 20_000;
   const maxPendingPackets = opts.maxPendingPackets ?? 512;
-  const writer = new ReadingWriter(db, opts.writer);
-  const registry = new PointRegistry(db, opts.registryTtlMs ?? 5000);
+  const { writer, registry } = pipeline;
   const stats: ListenerStats = { connections: 0, open: 0, refused: 0, frames: 0, frameErrors: 0, packetsRejected: 0, acks: 0, closedHostile: 0, idleClosed: 0, paused: 0 };
   const sockets = new Set<Socket>();
-  // Refusals are written to monitoring_events, at most this many a minute (a reconnect loop must not flood the table).
-  let budget = { minute: 0, left: 120 };
-  const record = (e: IngestEvent) => {
-    const minute = Math.floor(e.at.getTime() / 60_000);
-    if (budget.minute !== minute) budget = { minute, left: 120 };
-    if (budget.left-- > 0) writer.submit([], [e]).catch(() => undefined);
-  };
 
   // This month's and next month's partitions exist before the first device sends (later months: on demand).
   const t = now().getTime();
@@ -120,7 +113,7 @@ export async function startHj212Listener(db: Db, opts: ListenerOptions = {}): Pr
     const refuse = (code: string, mn: string | null, detail: string) => {
       stats.refused++;
       log.warn({ remote, mn, code }, `HJ 212 connection refused: ${detail}`);
-      record({ at: now(), pointId: null, mn, remote, code, detail });
+      pipeline.recordRefusal(code, mn, remote, detail);
       kill();
     };
 
@@ -128,14 +121,14 @@ export async function startHj212Listener(db: Db, opts: ListenerOptions = {}): Pr
       const mn = p.mn ?? '';
       const known = points.get(mn);
       if (known && known.pw === p.pw) return known;
-      const point = mn ? await registry.get(mn) : null;
+      const r = await pipeline.authenticate(mn, p.pw);
       if (dead) return null;
-      if (!point) refuse('unknown_mn', mn || null, `MN “${mn.slice(0, 64)}” 未登记 / is not registered`);
-      else if (point.pw !== p.pw) refuse('wrong_pw', mn, `MN ${mn}: 密码不符 / wrong PW`);
-      else if (!point.active) refuse('inactive_point', mn, `MN ${mn}: 监测点已停用 / point is inactive`);
-      if (!point || dead) return null;
-      points.set(mn, point);
-      return point;
+      if ('refusal' in r) {
+        refuse(r.refusal.code, mn || null, r.refusal.detail);
+        return null;
+      }
+      points.set(mn, r.point);
+      return r.point;
     }
 
     async function onFrame(bytes: Uint8Array) {
@@ -241,7 +234,7 @@ export async function startHj212Listener(db: Db, opts: ListenerOptions = {}): Pr
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const s of sockets) s.destroy();
         await stopped;
-        await writer.close();
+        if (own) await pipeline.close();
       })();
       return closing;
     },

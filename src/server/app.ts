@@ -7,6 +7,7 @@ import { register } from './http/route.ts';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { allRoutes } from './routes.ts';
+import { acceptCsv } from './monitoring/ingest-routes.ts';
 import { APP_VERSION } from './version.ts';
 
 /** The HTTP application: API routes, OpenAPI, and the built web UI (single-page app). */
@@ -18,6 +19,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   // JSON only: a text/plain body is what a cross-site form could send, so it is not accepted at all.
   app.removeContentTypeParser('text/plain');
+  acceptCsv(app); // text/csv for POST /api/ingest/readings (API-key authenticated, no session)
   await app.register(cookie);
   app.setErrorHandler(errorHandler);
 

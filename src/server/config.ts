@@ -18,6 +18,10 @@ export interface Config {
   webDist: string;
   /** HJ 212 TCP listener port; null = off. */
   hj212Port: number | null;
+  /** An external MQTT broker to subscribe to (MQTT_URL); null = embed one on mqttPort. */
+  mqttUrl: string | null;
+  /** The embedded MQTT broker's port; null = off. */
+  mqttPort: number | null;
 }
 
 /** HJ212_PORT: a port, or off; default 9212 (0 — any free port — when PORT=0, so test servers side by side never collide). */
@@ -26,6 +30,32 @@ function hj212Port(env: NodeJS.ProcessEnv): number | null {
   if (raw === undefined || raw === '') return env.PORT === '0' ? 0 : 9212;
   if (/^(off|none)$/i.test(raw)) return null;
   return int(env, 'HJ212_PORT', 9212, 0, 65535);
+}
+
+/** MQTT_PORT: the embedded broker's port, or off; default 1883 (0 when PORT=0, as HJ212_PORT). */
+function mqttPort(env: NodeJS.ProcessEnv): number | null {
+  const raw = env.MQTT_PORT;
+  if (raw === undefined || raw === '') return env.PORT === '0' ? 0 : 1883;
+  if (/^(off|none)$/i.test(raw)) return null;
+  return int(env, 'MQTT_PORT', 1883, 0, 65535);
+}
+
+/** MQTT_URL: mqtt://, mqtts://, ws:// or wss:// (user:password@ allowed). */
+function mqttUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.MQTT_URL?.trim();
+  if (!raw) return null;
+  let ok = false;
+  try {
+    ok = ['mqtt:', 'mqtts:', 'ws:', 'wss:'].includes(new URL(raw).protocol);
+  } catch { /* reported below */ }
+  if (!ok) {
+    throw new DomainError('invalid_config', {
+      field: 'MQTT_URL',
+      zh: `环境变量 MQTT_URL 应为 mqtt://主机:端口（或 mqtts://、ws://、wss://），如 mqtt://127.0.0.1:1883`,
+      en: `Environment variable MQTT_URL must be mqtt://host:port (or mqtts://, ws://, wss://), e.g. mqtt://127.0.0.1:1883`,
+    });
+  }
+  return raw;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
@@ -60,5 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL || 'info',
     webDist: resolve(new URL('../../web/dist', import.meta.url).pathname),
     hj212Port: hj212Port(env),
+    mqttUrl: mqttUrl(env),
+    mqttPort: mqttPort(env),
   };
 }

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db/index.ts';
 import type { Config } from './config.ts';
 import { RegionTree } from '../core/regions/tree.ts';
+import { IngestPipeline } from '../ingest/pipeline.ts';
 
 /** What every service and route receives: the database, the configuration, the clock. */
 export interface AppContext {
@@ -9,6 +10,13 @@ export interface AppContext {
   /** The only clock of the server side; tests replace it. */
   now: () => Date;
   regions: RegionCache;
+  /** The ingest pipeline shared with the HJ 212 listener and MQTT (set by serve.ts); see ingestOf. */
+  ingest?: IngestPipeline;
+}
+
+/** The platform's ingest pipeline; a platform started without one (tests, a CLI) gets one on first use. */
+export function ingestOf(ctx: AppContext): IngestPipeline {
+  return (ctx.ingest ??= new IngestPipeline(ctx.db, { now: ctx.now }));
 }
 
 /** The region tree changes rarely; it is loaded once and reloaded after a region write. */

@@ -13,6 +13,9 @@ import { reportRoutes } from './reports/routes.ts';
 import { scenarioRoutes } from './scenarios/routes.ts';
 import { accountingRoutes } from './accounting/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
+import { alarmRoutes } from './monitoring/alarm-routes.ts';
+import { keyRoutes } from './monitoring/key-routes.ts';
+import { ingestRoutes } from './monitoring/ingest-routes.ts';
 
 /** Every API route of the platform; each capability contributes its list. */
 export const allRoutes: AnyRoute[] = [
@@ -30,4 +33,7 @@ export const allRoutes: AnyRoute[] = [
   ...accountingRoutes,
   ...scenarioRoutes,
   ...monitoringRoutes,
+  ...alarmRoutes,
+  ...keyRoutes,
+  ...ingestRoutes,
 ];

@@ -51,6 +51,16 @@ const MATRIX: Array<[string, string, () => unknown, Record<Who, number>]> = [
     { admin: 200, 'luzhou.office': 200, 'luzhou.fgw': 403, 'jiangyang.district': 200, 'luzhou.cement': 200, 'sichuan.verifier': 200, 'luzhou.viewer': 403, 'ningxia.office': 200, anonymous: 401 }],
   ['GET', '/api/audit/verify', () => undefined,
     { admin: 200, 'luzhou.office': 403, 'luzhou.fgw': 403, 'jiangyang.district': 403, 'luzhou.cement': 403, 'sichuan.verifier': 403, 'luzhou.viewer': 403, 'ningxia.office': 403, anonymous: 401 }],
+  // Data-quality alarms: read like monitoring data (an office elsewhere sees an empty list); evaluating is the region's.
+  ['GET', '/api/alarms', () => undefined,
+    { admin: 200, 'luzhou.office': 200, 'luzhou.fgw': 403, 'jiangyang.district': 200, 'luzhou.cement': 200, 'sichuan.verifier': 403, 'luzhou.viewer': 403, 'ningxia.office': 200, anonymous: 401 }],
+  ['POST', '/api/monitoring/quality/evaluate', () => ({}),
+    { admin: 200, 'luzhou.office': 200, 'luzhou.fgw': 403, 'jiangyang.district': 200, 'luzhou.cement': 403, 'sichuan.verifier': 403, 'luzhou.viewer': 403, 'ningxia.office': 200, anonymous: 401 }],
+  // Ingestion keys: an enterprise its own, office and district those of their region (a list is filtered, never refused).
+  ['GET', '/api/ingest/keys', () => undefined,
+    { admin: 200, 'luzhou.office': 200, 'luzhou.fgw': 403, 'jiangyang.district': 200, 'luzhou.cement': 200, 'sichuan.verifier': 403, 'luzhou.viewer': 403, 'ningxia.office': 200, anonymous: 401 }],
+  ['POST', '/api/ingest/keys', () => ({ organisationId: ids.brewery, name: 'k' }),
+    { admin: 201, 'luzhou.office': 201, 'luzhou.fgw': 403, 'jiangyang.district': 404, 'luzhou.cement': 404, 'sichuan.verifier': 403, 'luzhou.viewer': 403, 'ningxia.office': 404, anonymous: 401 }],
 ];
 
 test('role × route matrix', async () => {
@@ -69,7 +79,8 @@ test('role × route matrix', async () => {
 
 test('every non-public route refuses an anonymous caller with 401', async () => {
   const open = allRoutes.filter((r) => r.access === 'public').map((r) => r.url);
-  assert.deepEqual(open.sort(), ['/api/auth/login', '/api/auth/logout', '/api/health']);
+  // Batch ingestion is public to the session layer: it takes the enterprise's API key instead (monitoring-batch.test.ts).
+  assert.deepEqual(open.sort(), ['/api/auth/login', '/api/auth/logout', '/api/health', '/api/ingest/readings']);
   for (const r of allRoutes.filter((x) => x.access !== 'public')) {
     const url = r.url.replace(':id', '1').replace(':code', '510500');
     const res = await s.call(r.method, url, { body: r.method === 'GET' ? undefined : {} });

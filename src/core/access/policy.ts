@@ -71,6 +71,11 @@ export const RULES = {
   // office and district of its region read and manage them.
   'monitoring.read': { office: ['region'], district: ['region'], enterprise: ['org'] },
   'monitoring.write': { office: ['region'], district: ['region'] },
+  // API keys for batch ingestion: the enterprise keeps its own; the office and district of its region may issue and revoke them.
+  'monitoring.key': { office: ['region'], district: ['region'], enterprise: ['org'] },
+  // Data-quality alarms are read like the readings (monitoring.read); the enterprise and the office and district of its
+  // region acknowledge and close them. Evaluating the rules on demand is monitoring.write.
+  'alarm.handle': { office: ['region'], district: ['region'], enterprise: ['org'] },
 } satisfies Record<string, Partial<Record<Exclude<Role, 'admin'>, Scope[]>>>;
 
 export type Action = keyof typeof RULES;
