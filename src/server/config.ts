@@ -22,6 +22,8 @@ export interface Config {
   mqttUrl: string | null;
   /** The embedded MQTT broker's port; null = off. */
   mqttPort: number | null;
+  /** Minutes between data-quality evaluations of the monitoring data (QUALITY_JOB_MINUTES); null = off. */
+  qualityJobMinutes: number | null;
 }
 
 /** HJ212_PORT: a port, or off; default 9212 (0 — any free port — when PORT=0, so test servers side by side never collide). */
@@ -92,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     hj212Port: hj212Port(env),
     mqttUrl: mqttUrl(env),
     mqttPort: mqttPort(env),
+    qualityJobMinutes: /^(off|none|0)$/i.test(env.QUALITY_JOB_MINUTES ?? '') ? null : int(env, 'QUALITY_JOB_MINUTES', 5, 1, 24 * 60),
   };
 }

@@ -8,6 +8,7 @@ import { startHj212Listener, type RunningListener } from '../ingest/listener.ts'
 import { IngestPipeline } from '../ingest/pipeline.ts';
 import { startMqtt, type RunningMqtt } from '../ingest/mqtt.ts';
 import { DomainError } from '../core/errors.ts';
+import { startQualityJob, type QualityJob } from './monitoring/quality-job.ts';
 
 /**
  * Starts the whole platform: database (+ migrations), first administrator, demo region on first start,
@@ -19,6 +20,7 @@ export async function serve(config: Config, say: (line: string) => void = consol
   let hj212: RunningListener | null = null;
   let mqtt: RunningMqtt | null = null;
   let ingest: IngestPipeline | null = null;
+  let quality: QualityJob | null = null;
   try {
     const admin = await ensureAdmin(ctx);
     if (admin?.generated) {
@@ -64,12 +66,14 @@ export async function serve(config: Config, say: (line: string) => void = consol
       if (mqtt?.mode === 'embedded') say(`MQTT 在线监测接入 / MQTT ingestion: embedded broker on TCP port ${mqtt.port}`);
       else if (mqtt) say(`MQTT 在线监测接入 / MQTT ingestion: ${mqtt.connected ? 'subscribed to' : 'not yet connected to (retrying)'} ${config.mqttUrl!.replace(/\/\/[^@/]*@/, '//***@')}`);
     }
+    if (config.qualityJobMinutes !== null) quality = startQualityJob(ctx, { log: app.log, intervalMs: config.qualityJobMinutes * 60_000 });
     let closed = false;
     return {
       ctx, app, url,
       async close() {
         if (closed) return;
         closed = true;
+        await quality?.stop();
         await mqtt?.close();
         await hj212?.close();
         await app.close();
@@ -79,6 +83,7 @@ export async function serve(config: Config, say: (line: string) => void = consol
       },
     };
   } catch (e) {
+    await quality?.stop().catch(() => undefined);
     await mqtt?.close().catch(() => undefined);
     await hj212?.close().catch(() => undefined);
     await ingest?.close().catch(() => undefined);
