@@ -10,7 +10,7 @@ import { DEMO_ORGS } from './organisations.ts';
 import { DEMO_USERS } from './users.ts';
 import { loadSeedPlans } from './seed-plans.ts';
 import { ACCOUNTING_DEMO, loadAccountingDemo } from './accounting.ts';
-import { loadMonitoringDemo } from './monitoring.ts';
+import { loadMonitoringDemo, loadMonitoringHistory } from './monitoring.ts';
 
 const LOADER: Actor = { userId: null, username: 'demo-loader' };
 
@@ -34,8 +34,14 @@ async function idOf(q: Queryable, sql: string, arg: unknown): Promise<number> {
  * Loads the demo regions, organisations and users, once. Rows that already exist are left as they are
  * (a user may have edited them). Everything is written in one transaction, with audit entries.
  */
-export async function loadDemo(db: Db, now: Date, password: string): Promise<{ loaded: boolean; users: string[] }> {
-  if (await getSetting<boolean>(db, 'demo_loaded')) return { loaded: false, users: [] };
+export async function loadDemo(db: Db, now: Date, password: string, opts: { monitoringHistory?: boolean } = {}): Promise<{ loaded: boolean; users: string[] }> {
+  // Monitoring history (hourly data of the demo points, see monitoring.ts) is asked for by the running platform,
+  // not by the API tests; it is loaded once, also into a demo database loaded before it existed.
+  const history = () => (opts.monitoringHistory ? loadMonitoringHistory(db, now, LOADER) : null);
+  if (await getSetting<boolean>(db, 'demo_loaded')) {
+    await history();
+    return { loaded: false, users: [] };
+  }
   const passwordHash = await hashPassword(password);
   await db.tx(async (q) => {
     const audit = (entityType: string, entityId: string | number, after: unknown, regionId: number | null = null, organisationId: number | null = null) =>
@@ -85,5 +91,6 @@ export async function loadDemo(db: Db, now: Date, password: string): Promise<{ l
     await loadMonitoringDemo(q, LOADER, now);
     await setSetting(q, 'demo_loaded', true);
   });
+  await history();
   return { loaded: true, users: [...DEMO_USERS, ...ACCOUNTING_DEMO.users].map((u) => u.username) };
 }

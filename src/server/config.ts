@@ -10,6 +10,8 @@ export interface Config {
   adminPassword?: string;
   demoPassword?: string;
   loadDemo: boolean;
+  /** With the demo: its monitoring points keep sending HJ 212 data to the listener (SHUANGTAN_DEMO_FEED). */
+  demoFeed: boolean;
   sessionHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminPassword: env.SHUANGTAN_ADMIN_PASSWORD || undefined,
     demoPassword: env.SHUANGTAN_DEMO_PASSWORD || undefined,
     loadDemo: bool(env.SHUANGTAN_DEMO, true),
+    demoFeed: bool(env.SHUANGTAN_DEMO_FEED, true),
     sessionHours: int(env, 'SESSION_HOURS', 12, 1, 24 * 30),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),

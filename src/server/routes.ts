@@ -16,6 +16,7 @@ import { monitoringRoutes } from './monitoring/routes.ts';
 import { alarmRoutes } from './monitoring/alarm-routes.ts';
 import { keyRoutes } from './monitoring/key-routes.ts';
 import { ingestRoutes } from './monitoring/ingest-routes.ts';
+import { meteredRoutes } from './monitoring/metered-routes.ts';
 
 /** Every API route of the platform; each capability contributes its list. */
 export const allRoutes: AnyRoute[] = [
@@ -36,4 +37,5 @@ export const allRoutes: AnyRoute[] = [
   ...alarmRoutes,
   ...keyRoutes,
   ...ingestRoutes,
+  ...meteredRoutes,
 ];

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ensureAdmin, generatePassword } from './bootstrap.ts';
 import { openPlatformDb, type RunningPlatform } from './platform.ts';
 import { loadDemo } from '../demo/load.ts';
+import { startDemoFeed, type DemoFeed } from '../demo/live-feed.ts';
 import { startHj212Listener, type RunningListener } from '../ingest/listener.ts';
 import { IngestPipeline } from '../ingest/pipeline.ts';
 import { startMqtt, type RunningMqtt } from '../ingest/mqtt.ts';
@@ -21,6 +22,7 @@ export async function serve(config: Config, say: (line: string) => void = consol
   let mqtt: RunningMqtt | null = null;
   let ingest: IngestPipeline | null = null;
   let quality: QualityJob | null = null;
+  let feed: DemoFeed | null = null;
   try {
     const admin = await ensureAdmin(ctx);
     if (admin?.generated) {
@@ -30,7 +32,7 @@ export async function serve(config: Config, say: (line: string) => void = consol
     }
     if (config.loadDemo) {
       const demoPassword = config.demoPassword ?? generatePassword();
-      const demo = await loadDemo(db, ctx.now(), demoPassword);
+      const demo = await loadDemo(db, ctx.now(), demoPassword, { monitoringHistory: true });
       if (demo.loaded) {
         say(`  已载入演示地区与用户 / demo regions and users loaded: ${demo.users.join(', ')}`);
         say(`  演示用户密码 / demo users' password: ${config.demoPassword ? '(SHUANGTAN_DEMO_PASSWORD)' : demoPassword}\n`);
@@ -66,6 +68,8 @@ export async function serve(config: Config, say: (line: string) => void = consol
       if (mqtt?.mode === 'embedded') say(`MQTT 在线监测接入 / MQTT ingestion: embedded broker on TCP port ${mqtt.port}`);
       else if (mqtt) say(`MQTT 在线监测接入 / MQTT ingestion: ${mqtt.connected ? 'subscribed to' : 'not yet connected to (retrying)'} ${config.mqttUrl!.replace(/\/\/[^@/]*@/, '//***@')}`);
     }
+    // The demo enterprises' meters keep sending, so the monitoring pages are live (SHUANGTAN_DEMO_FEED=0 stops it).
+    if (config.loadDemo && config.demoFeed && hj212) feed = await startDemoFeed({ db, port: hj212.port, now: ctx.now, log: app.log });
     if (config.qualityJobMinutes !== null) quality = startQualityJob(ctx, { log: app.log, intervalMs: config.qualityJobMinutes * 60_000 });
     let closed = false;
     return {
@@ -74,6 +78,7 @@ export async function serve(config: Config, say: (line: string) => void = consol
         if (closed) return;
         closed = true;
         await quality?.stop();
+        await feed?.close();
         await mqtt?.close();
         await hj212?.close();
         await app.close();
@@ -84,6 +89,7 @@ export async function serve(config: Config, say: (line: string) => void = consol
     };
   } catch (e) {
     await quality?.stop().catch(() => undefined);
+    await feed?.close().catch(() => undefined);
     await mqtt?.close().catch(() => undefined);
     await hj212?.close().catch(() => undefined);
     await ingest?.close().catch(() => undefined);

@@ -1,0 +1,6 @@
+export * from './items.ts';
+export * from './channel.ts';
+export * from './daily.ts';
+export * from './method.ts';
+export * from './compare.ts';
+export * from './compute.ts';
