@@ -23,6 +23,8 @@ const EvaluationReport = lazy(() => import('../modules/plans/evaluation/Evaluati
 const IndicatorsPage = lazy(() => import('../modules/indicators/IndicatorsPage.tsx'));
 const AccountingPage = lazy(() => import('../modules/accounting/AccountingPage.tsx'));
 const ScenariosPage = lazy(() => import('../modules/scenarios/ScenariosPage.tsx'));
+const MonitoringPage = lazy(() => import('../modules/monitoring/MonitoringPage.tsx'));
+const PointPage = lazy(() => import('../modules/monitoring/PointPage.tsx'));
 const ModulePlaceholder = lazy(() => import('../modules/placeholders/ModulePlaceholder.tsx'));
 
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -67,6 +69,8 @@ function Routed() {
             <Route path="indicators" element={<IndicatorsPage />} />
             <Route path="accounting" element={<AccountingPage />} />
             <Route path="scenarios" element={<ScenariosPage />} />
+            <Route path="monitoring" element={<MonitoringPage />} />
+            <Route path="monitoring/points/:mn" element={<PointPage />} />
             {PLACEHOLDER_MODULES.map((m) => (
               <Route key={m.path} path={m.path.slice(1)} element={<ModulePlaceholder module={m.label} />} />
             ))}

@@ -32,10 +32,11 @@ export const PLAN_MODULES: ModuleEntry[] = [
   { path: '/accounting', label: 'accounting', icon: <CalculatorOutlined />, needs: 'factor.read' },
   // 情景分析 (src/server/scenarios): anyone logged in may explore; saving and running need scenario.write.
   { path: '/scenarios', label: 'scenarios', icon: <ExperimentOutlined />, needs: 'scenario.read' },
+  // 在线监测 (src/server/monitoring): points and readings are enterprise data: the enterprise, its office and district.
+  { path: '/monitoring', label: 'monitoring', icon: <ThunderboltOutlined />, needs: 'monitoring.read' },
 ];
 
 export const PLACEHOLDER_MODULES: Array<ModuleEntry & { label: PlaceholderModule }> = [
-  { path: '/monitoring', label: 'monitoring', icon: <ThunderboltOutlined /> },
   { path: '/projects', label: 'projects', icon: <FundProjectionScreenOutlined /> },
   { path: '/enterprises', label: 'enterprises', icon: <ShopOutlined /> },
   { path: '/inclusion', label: 'inclusion', icon: <GiftOutlined /> },

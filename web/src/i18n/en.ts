@@ -5,6 +5,7 @@ import { indicatorsEn } from './indicators.en.ts';
 import { accountingEn } from './accounting.en.ts';
 import { scenariosEn } from './scenarios.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { monitoringEn } from './monitoring.en.ts';
 import { evaluationEn, planEditEn } from './evaluation.en.ts';
 
 /** English — the second language; same keys as zh.ts (enforced by the `Messages` type). */
@@ -303,6 +304,7 @@ export const en: Messages = {
   planEdit: planEditEn,
   scenarios: scenariosEn,
   reports: reportsEn,
+  monitoring: monitoringEn,
   errors: {
     network: 'Cannot reach the server; check the network and try again',
     badResponse: 'The server sent a response that could not be understood (HTTP {{status}})',

@@ -4,6 +4,7 @@ import { indicatorsZh } from './indicators.zh.ts';
 import { accountingZh } from './accounting.zh.ts';
 import { scenariosZh } from './scenarios.zh.ts';
 import { reportsZh } from './reports.zh.ts';
+import { monitoringZh } from './monitoring.zh.ts';
 import { evaluationZh, planEditZh } from './evaluation.zh.ts';
 
 /**
@@ -305,6 +306,7 @@ export const zh = {
   planEdit: planEditZh,
   scenarios: scenariosZh,
   reports: reportsZh,
+  monitoring: monitoringZh,
   errors: {
     network: '无法连接服务器，请检查网络后重试',
     badResponse: '服务器返回了无法识别的响应（HTTP {{status}}）',
