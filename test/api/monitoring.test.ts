@@ -75,7 +75,8 @@ test('readings from the listener: raw series, rollups, completeness (90 % rule),
   let n = 0;
   for (const [day, hours] of [[0, 22], [1, 21]] as const) {
     for (let h = 0; h < hours; h++) {
-      const t = new Date(day0 + day * 86_400_000 + h * 3600_000);
+      // the last upload at 20:37: lastReadingAt is that instant, not the start of its hour
+      const t = new Date(day0 + day * 86_400_000 + h * 3600_000 + (day === 1 && h === hours - 1 ? 37 * 60_000 : 0));
       const qn = `2026021000000${String(++n).padStart(4, '0')}`;
       const seg = encodeUpload({ cn: '2051', st: '31', pw: '123456', mn, qn, dataTime: formatHj212Time(t), readings: [{ code: 'e10001', values: { Cou: 1.5 }, flag: 'N' }, { code: 'e10002', values: { Avg: -2 } }] });
       await client.sendAndWait(seg, qn);
@@ -108,5 +109,5 @@ test('readings from the listener: raw series, rollups, completeness (90 % rule),
   const events = (await get('luzhou.cement', `/api/points/${mn}/events`)).body as Array<{ code: string }>;
   assert.ok(events.some((e) => e.code === 'below_range'));
   const pt = (await get('luzhou.cement', `/api/points/${mn}`)).body;
-  assert.equal(pt.lastReadingAt, new Date(day0 + 86_400_000 + 20 * 3600_000).toISOString());
+  assert.equal(pt.lastReadingAt, new Date(day0 + 86_400_000 + 20 * 3600_000 + 37 * 60_000).toISOString());
 });

@@ -30,9 +30,12 @@ async function toOut(q: Queryable, rows: Row[]): Promise<PointOut[]> {
   const factors = (await q.query<FactorRow>(
     'select point_id, code, unit, multiplier, "offset", min_value, max_value from monitoring_point_factors where point_id = any($1::int[]) order by point_id, code', [ids],
   )).rows;
-  // Latest reading per point: from the hourly rollup (small), not the raw table.
-  const last = new Map((await q.query<{ point_id: number; at: Date }>(
-    'select point_id, max(bucket) as at from readings_hourly where point_id = any($1::int[]) group by point_id', [ids],
+  // Latest reading per point: the hourly rollup finds its hour (an index lookup), then the raw rows of that
+  // hour on give the exact time, so the raw table is touched only within one hour per point.
+  const last = new Map((await q.query<{ point_id: number; at: Date | null }>(
+    `select p.id as point_id, (select max(r.time) from readings r where r.point_id = p.id and r.time >= h.bucket) as at
+       from unnest($1::int[]) as p(id)
+       join lateral (select max(bucket) as bucket from readings_hourly where point_id = p.id) h on h.bucket is not null`, [ids],
   )).rows.map((r) => [r.point_id, r.at]));
   return rows.map((r) => ({
     id: r.id, organisationId: r.organisation_id, enterpriseName: r.enterprise_name, creditCode: r.credit_code, regionCode: r.region_code,

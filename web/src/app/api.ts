@@ -89,6 +89,7 @@ export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
   post: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('POST', path, schema, body),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
+  delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
 };
 
 /** The message of any error in the UI language. */

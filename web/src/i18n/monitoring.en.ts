@@ -26,7 +26,6 @@ export const monitoringEn: typeof monitoringZh = {
     factors: 'Factors (unit)',
     interval: 'Upload interval',
     lastUpload: 'Last upload',
-    lastUploadTip: 'The hour of the latest reading',
     never: 'Never',
     status: 'Status',
     todayCompleteness: "Today's completeness",

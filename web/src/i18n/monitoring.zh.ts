@@ -24,7 +24,6 @@ export const monitoringZh = {
     factors: '监测因子（单位）',
     interval: '上传周期',
     lastUpload: '最后上传时间',
-    lastUploadTip: '最近一条数据所在的小时',
     never: '从未上传',
     status: '状态',
     todayCompleteness: '今日完整率',

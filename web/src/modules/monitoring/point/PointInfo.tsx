@@ -1,4 +1,4 @@
-import { Card, Descriptions, Table, Tag, Tooltip } from 'antd';
+import { Card, Descriptions, Table, Tag } from 'antd';
 import { useI18n } from '../../../app/lang.tsx';
 import type { PointOut } from '../api.ts';
 import { factorName, intervalLabel, num, quantityLabel } from '../labels.ts';
@@ -21,7 +21,7 @@ export function PointInfo({ point, now }: { point: PointOut; now: number }) {
         { key: 'interval', label: t('monitoring.points.interval'), children: intervalLabel(t, point.intervalSeconds) },
         { key: 'status', label: t('monitoring.points.status'), children: <Tag color={STATUS_COLORS[status]} data-testid="point-status">{t(`monitoring.statuses.${status}`)}</Tag> },
         { key: 'last', label: t('monitoring.points.lastUpload'),
-          children: point.lastReadingAt ? <Tooltip title={t('monitoring.points.lastUploadTip')}>{dateTime(point.lastReadingAt)}</Tooltip> : t('monitoring.points.never') },
+          children: point.lastReadingAt ? dateTime(point.lastReadingAt) : t('monitoring.points.never') },
         { key: 'feeds', label: t('monitoring.form.feeds'), children: point.feeds ? <code>{point.feeds}</code> : '—' },
       ]} />
       <Table<Factor>

@@ -96,7 +96,7 @@ export default function PointsTab() {
             { title: t('monitoring.points.status'), key: 'status', width: 90, align: 'center',
               render: (_v, p) => { const s = pointStatus(p, now); return <Tag color={STATUS_COLORS[s]} data-testid={`status-${p.mn}`}>{t(`monitoring.statuses.${s}`)}</Tag>; } },
             { title: t('monitoring.points.lastUpload'), dataIndex: 'lastReadingAt', width: 150,
-              render: (v: string | null) => (v ? <Tooltip title={t('monitoring.points.lastUploadTip')}>{dateTime(v)}</Tooltip> : <span className="st-mon-muted">{t('monitoring.points.never')}</span>) },
+              render: (v: string | null) => (v ? dateTime(v) : <span className="st-mon-muted">{t('monitoring.points.never')}</span>) },
             { title: t('monitoring.points.todayCompleteness'), key: 'today', width: 110, align: 'right', render: (_v, p) => completeness(p) },
             { title: t('monitoring.points.factors'), key: 'factors', width: 260,
               render: (_v, p) => (
