@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { DomainError } from '../../core/errors.ts';
 import { parseInput } from '../../core/validation.ts';
 import { PointCreate, type PointOut } from '../../contracts/monitoring.ts';
-import { loadConfig } from '../../server/config.ts';
-import { withContext } from '../../server/platform.ts';
 import { createPoint } from '../../server/monitoring/points.ts';
+import { CLI_CALLER, createViaServerOrDb } from '../via-server.ts';
 import { simulate, type SimDevice } from '../../ingest/simulate.ts';
 
 const int = (name: string, min = 0) => (v: string) => {
@@ -16,32 +15,6 @@ const num = (name: string) => (v: string) => {
   if (!Number.isFinite(n) || n < 0) throw new DomainError('invalid_option', { field: name, zh: `${name} 须为非负数：“${v}”`, en: `${name} must be a non-negative number: "${v}"` });
   return n;
 };
-
-/**
- * Through the HTTP API of a running server (SHUANGTAN_URL + SHUANGTAN_USER/SHUANGTAN_PASSWORD): the only way
- * while a server holds the embedded database. Errors come back in the API's bilingual shape.
- */
-async function viaApi(url: string, body: unknown): Promise<PointOut> {
-  const user = process.env.SHUANGTAN_USER ?? 'admin';
-  const password = process.env.SHUANGTAN_PASSWORD;
-  if (!password) {
-    throw new DomainError('missing_credentials', { field: 'SHUANGTAN_PASSWORD', zh: 'SHUANGTAN_PASSWORD：通过 SHUANGTAN_URL 登记时需要登录密码（用户名 SHUANGTAN_USER，默认 admin）', en: 'SHUANGTAN_PASSWORD: registering through SHUANGTAN_URL needs a password (user SHUANGTAN_USER, default admin)' });
-  }
-  const fail = (e: { error?: { code: string; zh: string; en: string; field?: string } }, status: number) =>
-    new DomainError(e.error?.code ?? 'http_error', { field: e.error?.field, zh: e.error?.zh ?? `服务器返回 ${status}`, en: e.error?.en ?? `server answered ${status}` });
-  let login: Response;
-  try {
-    login = await fetch(new URL('/api/auth/login', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
-  } catch (e) {
-    throw new DomainError('server_unreachable', { field: 'SHUANGTAN_URL', zh: `无法连接 ${url}：${(e as Error).message}`, en: `cannot reach ${url}: ${(e as Error).message}` });
-  }
-  if (login.status !== 200) throw fail(await login.json().catch(() => ({})), login.status);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(new URL('/api/points', url), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
-  const out = await res.json().catch(() => ({}));
-  if (res.status !== 201) throw fail(out, res.status);
-  return out as PointOut;
-}
 
 export function registerMonitoringCommands(program: Command) {
   program.command('point').description('monitoring points (在线监测点)').command('add')
@@ -59,22 +32,7 @@ export function registerMonitoringCommands(program: Command) {
         factors: o.factors.split(',').map((c) => c.trim()).filter(Boolean).map((code) => ({ code })),
       };
       const body = parseInput(PointCreate, raw);
-      const url = process.env.SHUANGTAN_URL;
-      let out: PointOut;
-      if (url) out = await viaApi(url, raw);
-      else {
-        try {
-          out = await withContext(loadConfig(), (ctx) => createPoint(ctx, { userId: null, username: 'cli', grants: [{ role: 'admin', regionId: null, organisationId: null }] }, body));
-        } catch (e) {
-          if (e instanceof DomainError && e.code === 'data_dir_locked') {
-            throw new DomainError('data_dir_locked', {
-              zh: `${e.zh}\n服务器正在运行：请设置 SHUANGTAN_URL（如 http://localhost:8080）和 SHUANGTAN_USER/SHUANGTAN_PASSWORD，通过其 API 登记`,
-              en: `${e.en}\nA server is running: set SHUANGTAN_URL (e.g. http://localhost:8080) and SHUANGTAN_USER/SHUANGTAN_PASSWORD to register through its API`,
-            });
-          }
-          throw e;
-        }
-      }
+      const out = await createViaServerOrDb<PointOut>('/api/points', raw, (ctx) => createPoint(ctx, CLI_CALLER, body));
       console.log(`已登记监测点 / registered point ${out.mn} (${out.enterpriseName}): ${out.factors.map((f) => `${f.code}${f.unit ? ` [${f.unit}]` : ''}`).join(', ')}`);
     });
 
