@@ -7,6 +7,8 @@
  *   node --import tsx bench/ingest.bench.ts [readings=200000] [devices=50] [factors=10] [window=16] [lanes]
  *
  * `lanes`: writer connections (default: the writer's, 2 on PostgreSQL, 1 on PGlite).
+ * `BENCH_ONLY=e2e` runs the end-to-end step alone and `BENCH_DB=postgresql` (or `pglite`) one database alone,
+ * e.g. under `node --cpu-prof` to profile the listener.
  *
  * PGlite always (in memory); PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set (a throw-away
  * database is created and dropped). PostgreSQL COPY is server-side `COPY … FROM 'file'` (the URL's user must
@@ -142,6 +144,11 @@ async function run(kind: DbKind) {
       .map((r) => ({ pointId: r.pointId, time: r.t.getTime(), factor: r.factor, kind: r.kind, value: r.value, flag: r.flag }));
     const check = (await db.query<{ n: number }>('select sum(n)::int as n from readings_monthly')).rows[0].n;
     if (rows.length !== sim.readings || check !== rows.length) throw new Error(`stored ${rows.length}, acked ${sim.readings}, rollups ${check}`);
+    if (process.env.BENCH_ONLY === 'e2e') {
+      console.log(JSON.stringify({ database: kind, readings: rows.length, lanes: L.writer.lanes, load: loadavg().map((x) => +x.toFixed(1)),
+        endToEnd: { seconds: +(e2e.ms / 1000).toFixed(2), readingsPerSecond: rate(rows.length, e2e.ms), cpuUsPerReading: perReading(e2e.cpuUs, rows.length), batches } }));
+      return;
+    }
 
     // 2. the writer alone: the same rows submitted packet by packet (all at once), no TCP, no parsing
     await reset(db);
@@ -197,4 +204,5 @@ async function run(kind: DbKind) {
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (url) process.env.TEST_DATABASE_URL = url;
-for (const kind of (url ? ['pglite', 'postgresql'] : ['pglite']) as DbKind[]) await run(kind);
+const kinds = (url ? ['pglite', 'postgresql'] : ['pglite']) as DbKind[];
+for (const kind of kinds) if (!process.env.BENCH_DB || process.env.BENCH_DB === kind) await run(kind);

@@ -8,8 +8,8 @@ import {
 import type { ReadingWriter, WriterOptions } from './writer.ts';
 import type { PointRegistry } from './registry.ts';
 import { readingsOf, type PointInfo } from './validate.ts';
-import { ensurePartitions } from './store.ts';
-import { IngestPipeline, QUIET, type IngestLog } from './pipeline.ts';
+import { ensurePartitions, type IngestEvent, type ReadingRow } from './store.ts';
+import { IngestPipeline, QUIET, CONTENT_EVENTS_PER_MINUTE, type IngestLog } from './pipeline.ts';
 
 export type { IngestLog } from './pipeline.ts';
 
@@ -85,19 +85,23 @@ export async function startHj212Listener(db: Db, opts: ListenerOptions = {}): Pr
     const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     const splitter = new FrameSplitter();
     const points = new Map<string, PointInfo>();
-    let chain: Promise<void> = Promise.resolve();
+    /** frames received and not yet handled (they wait only while a device's MN/PW is being looked up) */
+    const inbox: Uint8Array[] = [];
+    let handling = false;
     let pendingRows = 0;
     let pendingPackets = 0;
     let dead = false;
     let paused = false;
-    let eventBudget = { minute: 0, left: 100 };
+    let budgetMinute = 0;
+    let budgetLeft = CONTENT_EVENTS_PER_MINUTE;
 
     const kill = () => {
       dead = true;
       socket.destroy();
     };
-    const send = (segment: string) => {
-      if (!dead && socket.writable) socket.write(encodeFrame(segment));
+    /** Several replies in one write: one socket write per committed group rather than per packet. */
+    const send = (segments: string[]) => {
+      if (!dead && socket.writable && segments.length) socket.write(segments.map(encodeFrame).join(''));
     };
     const throttle = () => {
       const over = pendingRows > maxPendingRows || pendingPackets > maxPendingPackets;
@@ -117,61 +121,102 @@ export async function startHj212Listener(db: Db, opts: ListenerOptions = {}): Pr
       kill();
     };
 
-    async function authenticate(p: Packet): Promise<PointInfo | null> {
-      const mn = p.mn ?? '';
-      const known = points.get(mn);
-      if (known && known.pw === p.pw) return known;
-      const r = await pipeline.authenticate(mn, p.pw);
-      if (dead) return null;
-      if ('refusal' in r) {
-        refuse(r.refusal.code, mn || null, r.refusal.detail);
-        return null;
-      }
-      points.set(mn, r.point);
-      return r.point;
-    }
-
-    async function onFrame(bytes: Uint8Array) {
-      if (dead) return;
-      const r = parsePacket(bytes);
-      if (!r.ok) {
-        stats.packetsRejected++;
-        log.warn({ remote, errors: r.errors.map((e) => e.code) }, 'HJ 212 packet rejected');
+    /**
+     * The packets of one pass over the inbox go to the writer as ONE submission: one promise, one socket
+     * write of their 9014s after the batch holding them committed. The writer settles submissions in the
+     * order they were made, so acknowledgements still leave in packet order.
+     */
+    let group = { rows: [] as ReadingRow[], events: [] as IngestEvent[], acks: [] as string[], packets: 0 };
+    const submitGroup = () => {
+      const g = group;
+      if (!g.packets) return;
+      group = { rows: [], events: [], acks: [], packets: 0 };
+      if (!g.rows.length && !g.events.length && !g.acks.length) {
+        pendingPackets -= g.packets; // nothing to store or answer (e.g. heartbeats without Flag A)
         return;
       }
-      const p = r.value;
-      if (p.cn.startsWith('90') && !p.pw && !p.mn) return; // a reply from the device to a command we sent
-      const point = await authenticate(p);
-      if (!point || dead) return;
-      const at = now();
-      if (needsNotifyAck(p)) for (const s of answerTimeCalibration(p, formatQn(at), formatHj212Time(at))) send(s);
-      const { rows, events: all } = readingsOf(p, point, at, remote);
-      // Content warnings are kept, but at most 100 a minute per connection (a chronic oddity must not flood the log).
-      const minute = Math.floor(at.getTime() / 60_000);
-      if (eventBudget.minute !== minute) eventBudget = { minute, left: 100 };
-      const events = all.slice(0, Math.max(0, eventBudget.left));
-      eventBudget.left -= events.length;
-      const ack = needsAck(p);
-      if (!rows.length && !events.length && !ack) return;
-      pendingRows += rows.length;
-      pendingPackets++;
-      throttle();
-      writer.submit(rows, events).then(
+      pendingRows += g.rows.length;
+      writer.submit(g.rows, g.events).then(
         () => {
-          pendingRows -= rows.length;
-          pendingPackets--;
-          if (ack) {
-            send(dataAck(p));
-            stats.acks++;
-          }
+          pendingRows -= g.rows.length;
+          pendingPackets -= g.packets;
+          send(g.acks);
+          stats.acks += g.acks.length;
           throttle();
         },
         (e: unknown) => {
           // Not stored, so never acknowledged: the device keeps the data and sends it again.
-          log.warn({ remote, mn: point.mn, err: String(e) }, 'HJ 212 batch write failed; closing the connection');
+          log.warn({ remote, err: String(e) }, 'HJ 212 batch write failed; closing the connection');
           kill();
         },
       );
+    };
+
+    /** Parses one frame and adds it to the group. Returns the packet when its device must be looked up first. */
+    function take(bytes: Uint8Array, at: Date): Packet | null {
+      const r = parsePacket(bytes);
+      if (!r.ok) {
+        stats.packetsRejected++;
+        pendingPackets--;
+        log.warn({ remote, errors: r.errors.map((e) => e.code) }, 'HJ 212 packet rejected');
+        return null;
+      }
+      const p = r.value;
+      if (p.cn.startsWith('90') && !p.pw && !p.mn) {
+        pendingPackets--;
+        return null; // a reply from the device to a command we sent
+      }
+      const point = points.get(p.mn ?? '');
+      if (!point || point.pw !== p.pw) return p;
+      accept(p, point, at);
+      return null;
+    }
+
+    function accept(p: Packet, point: PointInfo, at: Date): void {
+      if (needsNotifyAck(p)) send(answerTimeCalibration(p, formatQn(at), formatHj212Time(at)));
+      const { rows, events } = readingsOf(p, point, at, remote);
+      // Content warnings are kept, but at most 100 a minute per connection (a chronic oddity must not flood the log).
+      if (events.length) {
+        const minute = Math.floor(at.getTime() / 60_000);
+        if (budgetMinute !== minute) {
+          budgetMinute = minute;
+          budgetLeft = CONTENT_EVENTS_PER_MINUTE;
+        }
+        const kept = Math.min(events.length, Math.max(0, budgetLeft));
+        budgetLeft -= kept;
+        for (let i = 0; i < kept; i++) group.events.push(events[i]);
+      }
+      const ack = needsAck(p);
+      for (const row of rows) group.rows.push(row);
+      if (ack) group.acks.push(dataAck(p));
+      group.packets++; // released from pendingPackets when its group settles
+    }
+
+    /** Handles the inbox in order; only a device not yet authenticated on this connection makes it wait. */
+    async function handleInbox(): Promise<void> {
+      if (handling) return;
+      handling = true;
+      try {
+        let at = now();
+        while (inbox.length && !dead) {
+          const p = take(inbox.shift()!, at);
+          if (!p) continue;
+          // An unknown MN/PW on this connection: what came before it is submitted first (order), then the lookup.
+          submitGroup();
+          const r = await pipeline.authenticate(p.mn ?? '', p.pw);
+          if (dead) return;
+          if ('refusal' in r) return refuse(r.refusal.code, p.mn || null, r.refusal.detail);
+          points.set(p.mn ?? '', r.point);
+          at = now();
+          accept(p, r.point, at);
+        }
+        submitGroup();
+      } catch (e) {
+        log.warn({ remote, err: String(e) }, 'HJ 212 packet handling failed; closing');
+        kill();
+      } finally {
+        handling = false;
+      }
     }
 
     socket.setTimeout(idleMs, () => {
@@ -191,18 +236,12 @@ export async function startHj212Listener(db: Db, opts: ListenerOptions = {}): Pr
           }
         } else if (ev.type === 'frame') {
           stats.frames++;
-          const bytes = ev.frame.bytes;
+          inbox.push(ev.frame.bytes);
           pendingPackets++;
-          throttle();
-          chain = chain.then(() => onFrame(bytes)).catch((e: unknown) => {
-            log.warn({ remote, err: String(e) }, 'HJ 212 packet handling failed; closing');
-            kill();
-          }).finally(() => {
-            pendingPackets--;
-            throttle();
-          });
         }
       }
+      throttle();
+      void handleInbox();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {

@@ -27,7 +27,9 @@ export const CONTENT_EVENTS_PER_MINUTE = 100;
 /**
  * What every ingestion path of one running platform shares — the HJ 212 TCP listener, the HTTP batch route
  * and MQTT: one point registry (MN → point, cached) and one group-commit writer, so that all readings go
- * through the same validation (validate.ts checkValues) and the same batches, committed one at a time.
+ * through the same validation (validate.ts checkValues) and the same batches. The writer commits on one lane
+ * on PGlite and two on PostgreSQL (a point's readings go to lane `point id % lanes`, batches of one lane commit
+ * one after another); submissions settle in the order they were made.
  */
 export class IngestPipeline {
   readonly writer: ReadingWriter;

@@ -57,40 +57,60 @@ export function noter(events: IngestEvent[], point: Pick<PointInfo, 'id' | 'mn'>
  * registered point. Tolerant on content: an oddity becomes an event and the value is kept where it can be;
  * only what cannot be placed in time is left out. Stored value = raw × multiplier + offset.
  */
+/** `e10001-Cou` for an event's detail (built only when there is an event). */
+function label(v: ValueIn): string {
+  return `${v.factor}-${v.kind.split('-')[1] ?? v.kind}`;
+}
+
 export function checkValues(point: PointInfo, values: readonly ValueIn[], now: Date, note: Note): ReadingRow[] {
   const rows: ReadingRow[] = [];
-  const badTimes = new Set<number>();
-  const drifted = new Set<number>();
-  const unregistered = new Set<string>();
+  const nowMs = now.getTime();
+  // Checked once per distinct time and factor: a packet's values share one DataTime and each factor comes
+  // with several suffixes. The sets are only made when something is noted.
+  let lastTime = NaN;
+  let timeOk = false;
+  let badTimes: Set<number> | undefined;
+  let drifted: Set<number> | undefined;
+  let unregistered: Set<string> | undefined;
   for (const v of values) {
-    if (!Number.isFinite(v.time) || v.time < EARLIEST || v.time > now.getTime() + MAX_AHEAD_MS) {
-      if (!badTimes.has(v.time)) note('time_out_of_range', `DataTime=${Number.isFinite(v.time) ? new Date(v.time).toISOString() : 'invalid'} (device clock?); readings not stored`);
-      badTimes.add(v.time);
-      continue;
+    if (v.time !== lastTime) {
+      lastTime = v.time;
+      timeOk = Number.isFinite(v.time) && v.time >= EARLIEST && v.time <= nowMs + MAX_AHEAD_MS;
+      if (!timeOk) {
+        badTimes ??= new Set();
+        if (!badTimes.has(v.time)) note('time_out_of_range', `DataTime=${Number.isFinite(v.time) ? new Date(v.time).toISOString() : 'invalid'} (device clock?); readings not stored`);
+        badTimes.add(v.time);
+      } else {
+        const ahead = clockAhead(v.time, nowMs);
+        if (ahead !== null && !(drifted ??= new Set()).has(v.time)) {
+          drifted.add(v.time);
+          note('clock_drift', clockDriftDetail(ahead, v.time, nowMs));
+        }
+      }
     }
-    const ahead = clockAhead(v.time, now.getTime());
-    if (ahead !== null && !drifted.has(v.time)) {
-      drifted.add(v.time);
-      note('clock_drift', clockDriftDetail(ahead, v.time, now.getTime()));
-    }
+    if (!timeOk) continue;
     const cfg = point.factors.get(v.factor);
-    if (!cfg && !unregistered.has(v.factor)) {
+    if (!cfg && !(unregistered ??= new Set()).has(v.factor)) {
       unregistered.add(v.factor);
       note('unregistered_factor', `${v.factor} is not registered for this point; stored as received`);
     }
     if (!Number.isFinite(v.raw)) continue;
     const value = cfg ? v.raw * cfg.multiplier + cfg.offset : v.raw;
-    const label = `${v.factor}-${v.kind.split('-')[1] ?? v.kind}`;
     if (!Number.isFinite(value)) {
-      note('value_overflow', `${label}=${v.raw}`);
+      note('value_overflow', `${label(v)}=${v.raw}`);
       continue;
     }
     const bad = rangeCheck(value, cfg);
-    if (bad) note(bad.code, bad.code === 'negative_value' ? `${label}=${value}` : `${label}=${value} ${bad.code === 'below_range' ? '<' : '>'} ${bad.bound}`);
+    if (bad) note(bad.code, bad.code === 'negative_value' ? `${label(v)}=${value}` : `${label(v)}=${value} ${bad.code === 'below_range' ? '<' : '>'} ${bad.bound}`);
     rows.push({ pointId: point.id, time: v.time, factor: v.factor, kind: v.kind, value, flag: v.flag });
   }
   return rows;
 }
+
+/** Value suffixes that are stored as readings, and their kind per period (`min-Cou` …), made once. */
+const VALUE_SUFFIXES = ['Rtd', 'Avg', 'Min', 'Max', 'Cou', 'ZsRtd', 'ZsAvg', 'ZsMin', 'ZsMax'];
+const KINDS = new Map(Object.values(PERIODS).map((period) => [period, new Map(VALUE_SUFFIXES.map((x) => [x, `${period}-${x}`]))]));
+const isValueSuffix = (suffix: string): boolean => VALUE_SUFFIXES.includes(suffix);
 
 /** A parsed HJ 212 upload → readings of one registered point (see checkValues), plus the codec's warnings. */
 export function readingsOf(p: Packet, point: PointInfo, now: Date, remote: string | null): Validated {
@@ -99,19 +119,22 @@ export function readingsOf(p: Packet, point: PointInfo, now: Date, remote: strin
   for (const w of p.warnings) note(`hj212_${w.code}`, w.en.slice(0, 200));
   const period = PERIODS[p.cn];
   if (!period) return { rows: [], events };
-  const time = p.dataTime ? parseHj212Time(p.dataTime) : undefined;
-  if (!time) {
+  const time = p.dataTime ? parseHj212Time(p.dataTime)?.getTime() : undefined;
+  if (time === undefined) {
     note('missing_data_time', `CN=${p.cn} QN=${p.qn ?? ''}: no valid DataTime; readings not stored`);
     return { rows: [], events };
   }
+  const kinds = KINDS.get(period)!;
   const values: ValueIn[] = [];
   for (const f of p.factors) {
-    for (const [suffix, raw] of Object.entries(f.values)) {
-      if (raw !== undefined && Number.isFinite(raw)) values.push({ time: time.getTime(), factor: f.code, kind: `${period}-${suffix}`, raw, flag: f.flag ?? null });
+    const flag = f.flag ?? null;
+    for (const suffix in f.values) {
+      const raw = f.values[suffix as keyof typeof f.values];
+      if (raw !== undefined && Number.isFinite(raw)) values.push({ time, factor: f.code, kind: kinds.get(suffix) ?? `${period}-${suffix}`, raw, flag });
     }
     // Suffixes that should be numbers but did not parse (raw kept by the codec).
-    for (const [suffix, text] of Object.entries(f.raw)) {
-      if (!(suffix in f.values) && /^(Rtd|Avg|Min|Max|Cou|ZsRtd|ZsAvg|ZsMin|ZsMax)$/.test(suffix)) note('not_a_number', `${f.code}-${suffix}=${text.slice(0, 40)}`);
+    for (const suffix in f.raw) {
+      if (!(suffix in f.values) && isValueSuffix(suffix)) note('not_a_number', `${f.code}-${suffix}=${f.raw[suffix].slice(0, 40)}`);
     }
   }
   const rows = checkValues(point, values, now, note);

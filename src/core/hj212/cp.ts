@@ -42,20 +42,34 @@ export function setOwn(obj: Record<string, string>, key: string, value: string):
   else obj[key] = value;
 }
 
+const SEMI = 0x3b;
+const COMMA = 0x2c;
+const EQ = 0x3d;
+
+/** Index of the next `;` or `,` from `from` (or the end). Character codes: this runs for every character. */
+function nextSeparator(cp: string, from: number): number {
+  let m = from;
+  while (m < cp.length) {
+    const c = cp.charCodeAt(m);
+    if (c === SEMI || c === COMMA) break;
+    m++;
+  }
+  return m;
+}
+
 /** Splits the CP text into items: on `;`, then `,`, then the first `=`; keys trimmed; empty items skipped. */
 export function tokenizeCp(cp: string, warnings: Hj212Issue[]): CpItem[] {
   const items: CpItem[] = [];
   const n = cp.length;
-  const nextSep = (from: number): number => {
-    let m = from;
-    while (m < n && cp[m] !== ';' && cp[m] !== ',') m++;
-    return m;
-  };
   let i = 0;
   while (i < n) {
     let j = i;
-    while (j < n && cp[j] !== '=' && cp[j] !== ';' && cp[j] !== ',') j++;
-    if (j >= n || cp[j] !== '=') {
+    while (j < n) {
+      const c = cp.charCodeAt(j);
+      if (c === EQ || c === SEMI || c === COMMA) break;
+      j++;
+    }
+    if (j >= n || cp.charCodeAt(j) !== EQ) {
       const text = cp.slice(i, j).trim();
       if (text) warnings.push(hjIssue('item_without_equals', text));
       i = j + 1;
@@ -71,12 +85,12 @@ export function tokenizeCp(cp: string, warnings: Hj212Issue[]): CpItem[] {
         value = cp.slice(v);
         i = n;
       } else {
-        const m = nextSep(close + 2);
+        const m = nextSeparator(cp, close + 2);
         value = cp.slice(v, m);
         i = m + 1;
       }
     } else {
-      const m = nextSep(v);
+      const m = nextSeparator(cp, v);
       value = cp.slice(v, m);
       i = m + 1;
     }

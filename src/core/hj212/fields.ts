@@ -43,6 +43,7 @@ export const SUFFIX_MEANINGS: Readonly<Record<Suffix, Text>> = {
 };
 
 const NUMERIC = new Set<string>(NUMERIC_SUFFIXES);
+const SUFFIXES = new Set<string>([...NUMERIC_SUFFIXES, ...TEXT_SUFFIXES]);
 const SUFFIX_BY_LOWER = new Map<string, Suffix>(
   [...NUMERIC_SUFFIXES, ...TEXT_SUFFIXES].map((s) => [s.toLowerCase(), s]),
 );
@@ -53,7 +54,8 @@ export function isNumericSuffix(s: string): s is NumericSuffix {
 
 /** The standard spelling of a suffix, matched case-insensitively (`-flag` is seen in the wild). */
 export function canonicalSuffix(s: string): Suffix | undefined {
-  return SUFFIX_BY_LOWER.get(s.toLowerCase());
+  // Standard spelling first: almost every key is, and lower-casing would allocate a string per item.
+  return SUFFIXES.has(s) ? (s as Suffix) : SUFFIX_BY_LOWER.get(s.toLowerCase());
 }
 
 /** Non-factor CP keys: 2017 Table 4 and Appendix C, plus 2005 keys seen in replies and alarms. */
@@ -100,6 +102,8 @@ export const HEADER_KEYS = ['QN', 'ST', 'CN', 'PW', 'MN', 'Flag', 'PNUM', 'PNO']
 export type HeaderKey = (typeof HEADER_KEYS)[number];
 const HEADER_BY_LOWER = new Map<string, HeaderKey>(HEADER_KEYS.map((k) => [k.toLowerCase(), k]));
 
+const HEADER_SET = new Set<string>(HEADER_KEYS);
+
 export function canonicalHeaderKey(k: string): HeaderKey | undefined {
-  return HEADER_BY_LOWER.get(k.toLowerCase());
+  return HEADER_SET.has(k) ? (k as HeaderKey) : HEADER_BY_LOWER.get(k.toLowerCase());
 }

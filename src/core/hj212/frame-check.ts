@@ -67,9 +67,7 @@ const NEED: Attempt = { kind: 'need' };
  * on the next `##` from start+1 (not +2, so `###0101…` still finds its frame).
  */
 export function attemptFrame(buf: Uint8Array, start: number, end: number, o: ResolvedFrameOptions, final: boolean): Attempt {
-  const truncated = (): Attempt =>
-    final ? { kind: 'error', issue: hjIssue('truncated', excerpt(buf, start, end)), consumed: end - start } : NEED;
-  if (end - start < 6) return truncated();
+  if (end - start < 6) return truncated(buf, start, end, final);
   for (let i = 2; i < 6; i++) {
     if (!isDigit(buf[start + i])) return fail(hjIssue('non_digit_length', excerpt(buf, start, start + 6)));
   }
@@ -79,7 +77,7 @@ export function attemptFrame(buf: Uint8Array, start: number, end: number, o: Res
   }
   const segStart = start + 6;
   const segEnd = segStart + declared;
-  if (end < segEnd + 4) return truncated();
+  if (end < segEnd + 4) return truncated(buf, start, end, final);
 
   const primary = checkAt(buf, segStart, segEnd, end, declared, o);
   if (primary.ok) return finish(buf, start, segStart, segEnd, end, declared, primary.warnings, o, final);
@@ -99,32 +97,49 @@ export function attemptFrame(buf: Uint8Array, start: number, end: number, o: Res
   return fail(primary.issue);
 }
 
+// Helpers are module functions, not closures made per frame: under tsx every named closure also costs a
+// defineProperty (keepNames), and this runs for every frame.
+function truncated(buf: Uint8Array, start: number, end: number, final: boolean): Attempt {
+  return final ? { kind: 'error', issue: hjIssue('truncated', excerpt(buf, start, end)), consumed: end - start } : NEED;
+}
+
 function fail(issue: Hj212Issue): Attempt {
   return { kind: 'error', issue, consumed: 1 };
 }
 
+/** Value of a hex digit byte (only meaningful when isHex). */
+function hexDigit(b: number): number {
+  return b <= 0x39 ? b - 0x30 : (b | 0x20) - 0x57;
+}
+
+function blameLength(declared: number, field: string): Hj212Issue {
+  return hjIssue('bad_length', {
+    zh: `声明 ${declared} 字节，其后的 CRC 位置为 "${field}"`,
+    en: `declared ${declared} bytes, CRC position holds "${field}"`,
+  });
+}
+
 /** Is there a valid CRC right after `segEnd`? When not, say whether the length or the CRC is to blame. */
 function checkAt(buf: Uint8Array, segStart: number, segEnd: number, end: number, declared: number, o: ResolvedFrameOptions): Check {
+  // The common case, a matching CRC, makes no strings.
+  let hex = true;
+  let received = 0;
+  for (let i = segEnd; i < segEnd + 4; i++) {
+    hex &&= isHex(buf[i]);
+    received = received * 16 + hexDigit(buf[i]);
+  }
+  const computed = crc16Hj212(buf, segStart, segEnd);
+  if (hex && received === computed) return { ok: true, warnings: [] };
   const field = printable(buf.subarray(segEnd, segEnd + 4));
   const endsWithAmp = segEnd - segStart >= 2 && buf[segEnd - 2] === AMP && buf[segEnd - 1] === AMP;
   const crlfAfter = end >= segEnd + 6 && buf[segEnd + 4] === CR && buf[segEnd + 5] === LF;
-  let hex = true;
-  for (let i = segEnd; i < segEnd + 4; i++) hex &&= isHex(buf[i]);
   // Signals that the window is aligned: a segment ends with the CP's closing "&&"; a CRLF follows the CRC.
-  const blameLength = (): Hj212Issue =>
-    hjIssue('bad_length', {
-      zh: `声明 ${declared} 字节，其后的 CRC 位置为 "${field}"`,
-      en: `declared ${declared} bytes, CRC position holds "${field}"`,
-    });
   if (!hex) {
-    return { ok: false, issue: endsWithAmp && crlfAfter ? hjIssue('bad_crc', { zh: `CRC 字段 "${field}" 不是4位十六进制`, en: `CRC field "${field}" is not 4 hex digits` }) : blameLength() };
+    return { ok: false, issue: endsWithAmp && crlfAfter ? hjIssue('bad_crc', { zh: `CRC 字段 "${field}" 不是4位十六进制`, en: `CRC field "${field}" is not 4 hex digits` }) : blameLength(declared, field) };
   }
-  const received = parseInt(field, 16);
-  const computed = crc16Hj212(buf, segStart, segEnd);
-  if (received === computed) return { ok: true, warnings: [] };
   const modbus = crc16Modbus(buf, segStart, segEnd) === received;
   if (modbus && o.acceptModbusCrc) return { ok: true, warnings: [hjIssue('crc_modbus', field)] };
-  if (!endsWithAmp && !crlfAfter && !modbus) return { ok: false, issue: blameLength() };
+  if (!endsWithAmp && !crlfAfter && !modbus) return { ok: false, issue: blameLength(declared, field) };
   const extra = modbus ? { zh: '，该值是数据段的 CRC-16/MODBUS', en: '; it is the CRC-16/MODBUS of the segment' } : { zh: '', en: '' };
   return {
     ok: false,

@@ -46,21 +46,31 @@ export interface ParseOptions {
 
 /** Parses a data segment (as text, or as the frame's bytes). Never throws on wire input. */
 export function parsePacket(segment: string | Uint8Array, options: ParseOptions = {}): Result<Packet> {
-  const bytes = typeof segment === 'string' ? utf8(segment) : segment;
-  if (bytes.length === 0 || fromUtf8(bytes).trim() === '') return fail(hjIssue('empty_segment'));
+  // Decoded once; the header and CP are slices of it. The delimiters looked for (`;`, `CP=`, `&&`) are ASCII,
+  // so they sit at the same places in the text as in the bytes, and decoding the whole equals decoding the
+  // pieces (an invalid byte sequence cannot span an ASCII byte). A string goes through UTF-8 and back so that
+  // a lone surrogate is reported as invalid UTF-8, as in bytes.
+  const text = fromUtf8(typeof segment === 'string' ? utf8(segment) : segment);
+  if (text.trim() === '') return fail(hjIssue('empty_segment'));
   const warnings: Hj212Issue[] = [];
 
-  const cpAt = findCp(bytes);
+  const cpAt = findCp(text);
   if (cpAt < 0) return fail(hjIssue('no_cp'));
-  const headerText = fromUtf8(bytes.subarray(0, cpAt));
+  const headerText = text.slice(0, cpAt);
   const header = parseHeader(headerText, warnings);
   const cn = header.CN;
   if (cn === undefined || cn === '') return fail(hjIssue('missing_cn', undefined, 'CN'));
 
-  const { cpBytes, tail } = cutCp(bytes, cpAt, warnings);
-  if (tail.length) warnings.push(hjIssue('trailing_after_cp', fromUtf8(tail).slice(0, 48)));
-  const plain = options.decryptCp ? options.decryptCp(cpBytes, header) : cpBytes;
-  const cpRaw = typeof plain === 'string' ? plain : fromUtf8(plain);
+  const cut = cutCp(text, cpAt, warnings);
+  if (cut.close + 2 < text.length) warnings.push(hjIssue('trailing_after_cp', text.slice(cut.close + 2).slice(0, 48)));
+  let cpRaw = text.slice(cut.open, cut.close);
+  if (options.decryptCp) {
+    // The hook needs the CP's bytes: the same cut, over the bytes.
+    const bytes = typeof segment === 'string' ? utf8(segment) : segment;
+    const b = cutCp(bytes, findCp(bytes), []);
+    const plain = options.decryptCp(bytes.subarray(b.open, b.close), header);
+    cpRaw = typeof plain === 'string' ? plain : fromUtf8(plain);
+  }
   if (headerText.includes('\uFFFD') || cpRaw.includes('\uFFFD')) warnings.push(hjIssue('invalid_utf8'));
 
   const packet: Packet = { cn, version: '2005', header, cpRaw, items: [], params: {}, factors: [], warnings };
@@ -81,45 +91,51 @@ function fail(issue: Hj212Issue): Result<Packet> {
   return { ok: false, errors: [issue] };
 }
 
+/** Character (or byte) `i` of the segment: the cuts below work on the decoded text and on the raw bytes alike. */
+function at(s: string | Uint8Array, i: number): number {
+  return typeof s === 'string' ? s.charCodeAt(i) : s[i];
+}
+
 /** Index of the `CP=` that starts a field (at 0 or after `;`), matched case-insensitively. */
-function findCp(b: Uint8Array): number {
-  for (let i = 0; i + 2 < b.length; i++) {
-    if ((b[i] | 0x20) === 0x63 && (b[i + 1] | 0x20) === 0x70 && b[i + 2] === 0x3d) {
+function findCp(s: string | Uint8Array): number {
+  for (let i = 0; i + 2 < s.length; i++) {
+    if ((at(s, i) | 0x20) === 0x63 && (at(s, i + 1) | 0x20) === 0x70 && at(s, i + 2) === 0x3d) {
       let k = i - 1;
-      while (k >= 0 && b[k] === 0x20) k--;
-      if (k < 0 || b[k] === 0x3b) return i;
+      while (k >= 0 && at(s, k) === 0x20) k--;
+      if (k < 0 || at(s, k) === 0x3b) return i;
     }
   }
   return -1;
 }
 
-/** The CP bytes: after `CP=&&`, up to the LAST `&&` of the segment (digest A.5). */
-function cutCp(b: Uint8Array, cpAt: number, warnings: Hj212Issue[]): { cpBytes: Uint8Array; tail: Uint8Array } {
-  if (b[cpAt] !== 0x43 || b[cpAt + 1] !== 0x50) warnings.push(hjIssue('key_case', 'CP', 'CP'));
+/**
+ * Where the CP data lies: after `CP=&&`, up to the LAST `&&` of the segment (digest A.5). `close` is `length`
+ * when there is no closing `&&` (then nothing trails it); otherwise what follows `close + 2` trails the CP.
+ */
+function cutCp(s: string | Uint8Array, cpAt: number, warnings: Hj212Issue[]): { open: number; close: number } {
+  if (at(s, cpAt) !== 0x43 || at(s, cpAt + 1) !== 0x50) warnings.push(hjIssue('key_case', 'CP', 'CP'));
   let open = cpAt + 3;
-  if (b[open] === AMP && b[open + 1] === AMP) open += 2;
+  if (at(s, open) === AMP && at(s, open + 1) === AMP) open += 2;
   else warnings.push(hjIssue('cp_unterminated', { zh: 'CP= 之后不是 &&', en: 'CP= is not followed by &&' }));
-  let close = -1;
-  for (let i = b.length - 2; i >= open; i--) {
-    if (b[i] === AMP && b[i + 1] === AMP) {
-      close = i;
-      break;
-    }
+  for (let i = s.length - 2; i >= open; i--) {
+    if (at(s, i) === AMP && at(s, i + 1) === AMP) return { open, close: i };
   }
-  if (close < 0) {
-    warnings.push(hjIssue('cp_unterminated'));
-    return { cpBytes: b.subarray(open), tail: new Uint8Array(0) };
-  }
-  return { cpBytes: b.subarray(open, close), tail: b.subarray(close + 2) };
+  warnings.push(hjIssue('cp_unterminated'));
+  return { open, close: s.length };
 }
 
+/** Header fields `key=value` separated by `;` (read with indexOf: this runs for every packet). */
 function parseHeader(text: string, warnings: Hj212Issue[]): Record<string, string> {
   const header: Record<string, string> = {};
-  for (const part of text.split(';')) {
-    if (!part.trim()) continue;
+  for (let from = 0; from <= text.length; ) {
+    let end = text.indexOf(';', from);
+    if (end < 0) end = text.length;
+    const part = text.slice(from, end);
+    from = end + 1;
     const eq = part.indexOf('=');
     if (eq < 0) {
-      warnings.push(hjIssue('item_without_equals', part.trim()));
+      const t = part.trim();
+      if (t) warnings.push(hjIssue('item_without_equals', t));
       continue;
     }
     const key = part.slice(0, eq).trim();

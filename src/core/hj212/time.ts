@@ -10,11 +10,17 @@ const TIME14 = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 
 /** True when `s` is 14 digits naming a real calendar second from 1900 on (leap years; no leap seconds). */
 export function isHj212Time(s: string): boolean {
-  const m = TIME14.exec(s);
-  if (!m) return false;
-  const [y, mo, d, h, mi, se] = m.slice(1).map(Number);
+  const f = timeFields(s);
+  if (!f) return false;
+  const [y, mo, d, h, mi, se] = f;
   if (y < 1900 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return false;
   return d <= daysInMonth(y, mo);
+}
+
+/** The six numbers of a 14-digit time (not yet checked as a calendar time), or undefined. */
+function timeFields(s: string): [number, number, number, number, number, number] | undefined {
+  const m = TIME14.exec(s);
+  return m ? [+m[1], +m[2], +m[3], +m[4], +m[5], +m[6]] : undefined;
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -47,6 +53,6 @@ export function formatQn(date: Date, utcOffsetMinutes = CST_OFFSET_MINUTES): str
 /** The instant a 14-digit device time names, or undefined when it is not a valid time. */
 export function parseHj212Time(s: string, utcOffsetMinutes = CST_OFFSET_MINUTES): Date | undefined {
   if (!isHj212Time(s)) return undefined;
-  const [y, mo, d, h, mi, se] = TIME14.exec(s)!.slice(1).map(Number);
+  const [y, mo, d, h, mi, se] = timeFields(s)!;
   return new Date(Date.UTC(y, mo - 1, d, h, mi, se) - utcOffsetMinutes * 60_000);
 }
