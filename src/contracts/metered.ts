@@ -97,3 +97,56 @@ export const MeteredOut = z.object({
   lineage: z.record(z.string(), LineageNode),
 });
 export type MeteredOut = z.infer<typeof MeteredOut>;
+
+/** A region's metered energy: its enterprises' results (as on their pages) added up per month and per item. */
+export const RegionMeteredParams = z.object({ code: z.string().trim().min(1).max(32).describe('region code (GB/T 2260 or a local code)') });
+
+const RegionTotals = z.object({
+  tce: Amount,
+  co2: Amount.describe('fuel combustion + purchased electricity and heat, computed with factors'),
+  co2Measured: Amount.nullable().describe('CEMS, kept apart (null when no enterprise has a CEMS point)'),
+});
+const Organisation = z.object({ id: z.number().int(), name: z.string(), creditCode: z.string().nullable(), regionCode: z.string() });
+
+export const RegionMeteredOut = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  year: z.number().int(),
+  asOf: z.string().describe('YYYY-MM-DD (CST): the last whole day'),
+  completenessThreshold: z.number(),
+  basis: Bilingual.describe('how the region\'s figures are made'),
+  coverage: z.object({
+    enterprises: z.number().int().describe('enterprises of the region and the regions below it that have monitoring points'),
+    points: z.number().int(),
+    pointsUsed: z.number().int().describe('points whose totals became an item'),
+    incomplete: z.number().int().describe('enterprises flagged for incomplete data (still counted)'),
+  }),
+  totals: z.object({ months: z.array(RegionTotals.extend({ month: z.string() })), year: RegionTotals }),
+  items: z.array(z.object({
+    item: z.string(), kind: z.enum(['fuel', 'electricity', 'heat', 'cems_co2']), label: Bilingual, unit: z.string(),
+    enterprises: z.array(z.number().int()).describe('organisation ids'),
+    points: z.number().int(),
+    months: z.array(z.object({ month: z.string(), amount: Amount, tce: Amount.nullable(), co2: Amount.nullable() })),
+    year: z.object({ amount: Amount, tce: Amount.nullable(), co2: Amount.nullable() }),
+    partial: z.array(z.number().int()).describe('organisations whose tce or CO2 of the item could not be computed (left out of those sums)'),
+  })),
+  enterprises: z.array(z.object({
+    organisation: Organisation,
+    factorSet: FactorSetRef,
+    method: z.object({ source: z.enum(['report', 'earlier-report', 'default']), reportId: z.number().int().nullable(), reportYear: z.number().int().nullable() }),
+    points: z.number().int(),
+    pointsUsed: z.number().int(),
+    year: RegionTotals,
+    months: z.array(RegionTotals.extend({ month: z.string() })),
+    completeness: z.number().nullable().describe('the lowest share of complete days among its items'),
+    incomplete: z.boolean().describe('an item has complete days on less than the completeness rule\'s share of the due days'),
+    incompleteItems: z.array(z.string()),
+    partial: z.array(Bilingual),
+    problems: z.array(Problem),
+    comparison: z.object({
+      reportId: z.number().int().nullable(), reportStatus: z.enum(['draft', 'submitted']), threshold: z.number(), rule: Bilingual, rows: z.array(ComparisonRow),
+    }).nullable().describe('metered against its report of the year, per item and measure; null without one'),
+    deviations: z.number().int().describe('comparison rows beyond the threshold'),
+  })),
+  excluded: z.array(Bilingual.extend({ organisationId: z.number().int(), name: z.string() })).describe('enterprises whose figures could not be computed, and why'),
+});
+export type RegionMeteredOut = z.infer<typeof RegionMeteredOut>;

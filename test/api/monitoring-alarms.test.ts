@@ -5,7 +5,7 @@ import { startHj212Listener, type RunningListener } from '../../src/ingest/liste
 import { Hj212Client } from '../../src/ingest/client.ts';
 import { ensurePartitions, insertReadings, type ReadingRow } from '../../src/ingest/store.ts';
 import { encodeUpload, formatHj212Time } from '../../src/core/hj212/index.ts';
-import { startQualityJob } from '../../src/server/monitoring/quality-job.ts';
+import { evaluateQuality, newQualityState, startQualityJob, type EvaluationResult } from '../../src/server/monitoring/quality-job.ts';
 
 // The server clock is 2026-03-01T08:00Z (16:00 CST). Point Q01 (江南水泥, 510502) uploads every 10 minutes on
 // 10 and 11 Feb 2026 (CST), written straight to the store; point Q02 (龙马酿酒, 510504) talks HJ 212 on 1 March.
@@ -298,4 +298,146 @@ test('the background job: runs never overlap; it sees a device silent since 11 F
   assert.equal(comp.length, 10);
   assert.ok(comp.every((x) => x.severity === 'critical' && x.value === 0));
   assert.deepEqual(byRule(alarms, 'month_total'), []);
+});
+
+/*
+ * Incremental runs. Three points get the same readings — Q03 evaluated by the job's incremental evaluator
+ * (a state kept between runs), Q04 by a full evaluation of the job's window at each of the same moments, Q05
+ * all at once at the end by one full evaluation over everything (the on-demand endpoint). Uploads every
+ * 10 minutes from 2 March (D0) to 5 March 03:00 CST, fed as they "arrive" while the clock moves on:
+ * - e10001 min-Cou 13 each (Σ 1872 a day); day-Cou, arriving at 00:30 the next day (stamped at the day's start,
+ *   so read as a late upload): 1760 on D0 (1872 vs 1760: +6.36 %, an alarm), 1872 after.
+ * - e10001 rt-Rtd register: 98 570 + 10 per upload, wrapping at 23:50 on D0 (a rollover), reset to 5 at 13:00
+ *   on D1 (780 → 5); the uploads of 10:40 and 10:50 on D1 arrive late, at 12:59 (resent).
+ * - e10002 rt-Rtd 500 kW; 5000 at 10:00 on D0 (a spike); 14:10–14:40 on D0 missing (a gap); on D1 every sixth
+ *   upload missing (120 of 144: completeness), five of them (00:50 … 04:50) resent at 10:30 on D2, after D1 was
+ *   judged: 125 of 144, still below 90 %.
+ * - a19001 min-Avg (range 0–21 %) 8; 22.5 at 06:00, 06:30 and 07:00 on D0, −0.5 at 03:00 and 03:30 on D1 (each
+ *   out of range and a spike); from 08:00 to 12:00 on D1 the device clock runs 20 minutes ahead (its uploads
+ *   arrive before their time and enter the window later).
+ */
+const MIN = 60_000;
+const E0 = Date.parse('2026-03-02T00:00:00+08:00');
+const DAY = 86_400_000;
+const END = E0 + 3 * DAY + 3 * 3_600_000;
+type Timed = ReadingRow & { arrives: number };
+function incrementalReadings(pointId: number): Timed[] {
+  const rows: Timed[] = [];
+  const add = (time: number, factor: string, kind: string, value: number, arrives = time) => rows.push({ pointId, time, factor, kind, value, flag: 'N', arrives });
+  for (let day = 0; day < 4; day++) {
+    const d = E0 + day * DAY;
+    if (day < 3) add(d, 'e10001', 'day-Cou', day === 0 ? 1760 : 1872, d + DAY + 30 * MIN);
+    for (let i = 0; i < 144; i++) {
+      const t = d + i * STEP;
+      const n = day * 144 + i;
+      add(t, 'e10001', 'min-Cou', 13);
+      add(t, 'e10001', 'rt-Rtd', n < 222 ? (98_570 + 10 * n) % 100_000 : 5 + 10 * (n - 222), day === 1 && (i === 64 || i === 65) ? d + 12 * 60 * MIN + 59 * MIN : t);
+      if (day === 1 && i % 6 === 5 && i < 30) add(t, 'e10002', 'rt-Rtd', 500, E0 + 2 * DAY + 10 * 60 * MIN + 30 * MIN);
+      else if (!(day === 0 && i >= 85 && i <= 88) && !(day === 1 && i % 6 === 5)) add(t, 'e10002', 'rt-Rtd', day === 0 && i === 60 ? 5000 : 500);
+      const o2 = day === 0 && [36, 39, 42].includes(i) ? 22.5 : day === 1 && [18, 21].includes(i) ? -0.5 : 8;
+      add(t, 'a19001', 'min-Avg', o2, day === 1 && i >= 48 && i < 72 ? t - 20 * MIN : t);
+    }
+  }
+  return rows.sort((a, b) => a.arrives - b.arrives);
+}
+
+const alarmsOf = async (pointId: number) => (await s.ctx.db.query<Record<string, unknown>>(
+  `select rule, factor, kind, period, severity, first_seen, last_seen, occurrences, value, expected, deviation, unit, detail_zh, detail_en, status
+     from monitoring_alarms where point_id = $1 order by rule, factor, kind, period`, [pointId],
+)).rows;
+
+test('incremental runs: only what is new is read, and the alarms equal those of full evaluations of the same data', async () => {
+  const ids: number[] = [];
+  for (const mn of ['LZJNSN-Q03', 'LZJNSN-Q04', 'LZJNSN-Q05']) {
+    const r = await post('luzhou.office', '/api/points', {
+      enterprise: (await s.ctx.db.query<{ credit_code: string }>("select credit_code from organisations where name = '泸州江南水泥有限公司（演示）'")).rows[0].credit_code,
+      mn, pw: 'pw-q', intervalSeconds: 600, quantity: 'electricity',
+      factors: [{ code: 'e10001', unit: 'kWh', min: 0 }, { code: 'e10002', unit: 'kW', min: 0 }, { code: 'a19001', unit: '%', min: 0, max: 21 }],
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    ids.push(r.body.id);
+  }
+  const [q3, q4, q5] = ids;
+  const feeds = [q3, q4].map((id) => incrementalReadings(id));
+  const fed = [0, 0];
+  const feed = async (until: number) => {
+    const rows: ReadingRow[] = [];
+    feeds.forEach((f, k) => {
+      while (fed[k] < f.length && f[fed[k]].arrives < until) rows.push(f[fed[k]++]);
+    });
+    if (!rows.length) return;
+    await ensurePartitions(s.ctx.db, rows);
+    await s.ctx.db.tx((q) => insertReadings(q, rows));
+  };
+  // every 67 minutes, and a few moments chosen below
+  const at = (day: number, h: number, m: number) => E0 + day * DAY + (h * 60 + m) * MIN;
+  const special = [at(0, 10, 5), at(0, 10, 12), at(0, 10, 14), at(1, 13, 2), END];
+  const steps = [...new Set([...Array.from({ length: 100 }, (_, k) => E0 + 5 * MIN + k * 67 * MIN).filter((t) => t < END), ...special])].sort((a, b) => a - b);
+
+  const state = newQualityState();
+  const read = { incremental: 0, full: 0 };
+  const runs = new Map<number, { inc: EvaluationResult; full: EvaluationResult }>();
+  for (const t of steps) {
+    s.clock.now = new Date(t);
+    await feed(t);
+    const window = { from: new Date(t - 2 * DAY), to: new Date(t) };
+    const inc = await evaluateQuality(s.ctx, { ...window, pointIds: [q3] }, state);
+    const full = await evaluateQuality(s.ctx, { ...window, pointIds: [q4] });
+    read.incremental += inc.rawRowsRead;
+    read.full += full.rawRowsRead;
+    runs.set(t, { inc, full });
+    assert.deepEqual(await alarmsOf(q3), await alarmsOf(q4), `after the run at ${new Date(t).toISOString()}`);
+  }
+  // 10:12 on D0, after a run at 10:08: read again from 09:00 (an hour before the last run's hour) — the uploads of
+  // 09:00 … 10:10 of e10001 min-Cou and rt-Rtd, e10002 and a19001: 8 × 4 = 32 readings, not the day's 248
+  assert.deepEqual([runs.get(at(0, 10, 12))!.inc.rawRowsRead, runs.get(at(0, 10, 12))!.full.rawRowsRead], [32, 248]);
+  // 10:14: nothing new (the next uploads are at 10:20): nothing read, nothing written
+  assert.deepEqual(['rawRowsRead', 'created', 'updated'].map((k) => runs.get(at(0, 10, 14))!.inc[k as 'created']), [0, 0, 0]);
+  // 13:02 on D1 (the last run at 12:56 read from 11:00): from 11:00, 13 uploads of e10001 min-Cou, rt-Rtd and a19001
+  // and 11 of e10002 (11:50 and 12:50 are missing) = 50; and the resent 10:40 and 10:50 are older than 11:00, so
+  // e10001 rt-Rtd alone is read over the whole window again: 144 on D0 + 79 on D1 up to 13:00 = 223
+  assert.equal(runs.get(at(1, 13, 2))!.inc.rawRowsRead, 50 + 223);
+  assert.ok(read.incremental * 4 < read.full, `${read.incremental} raw rows read incrementally, ${read.full} by full evaluations`);
+
+  // Q05: everything that arrived by the end, then one evaluation over the whole span
+  const all = incrementalReadings(q5).filter((r) => r.arrives < END);
+  await ensurePartitions(s.ctx.db, all);
+  await s.ctx.db.tx((q) => insertReadings(q, all));
+  c['luzhou.office'] = await s.login('luzhou.office'); // the clock moved on by days: a new session
+  const once = await post('luzhou.office', '/api/monitoring/quality/evaluate', { from: iso(E0), to: iso(END), mn: 'LZJNSN-Q05' });
+  assert.equal(once.status, 200, JSON.stringify(once.body));
+  const q5Alarms = await alarmsOf(q5);
+  assert.deepEqual(q5Alarms.map((a) => `${a.rule} ${a.factor} ${a.kind} ${a.period} ×${a.occurrences}`), [
+    'above_range a19001 min-Avg 2026-03-02 ×3',
+    'below_range a19001 min-Avg 2026-03-03 ×2',
+    'completeness e10002 rt 2026-03-03 ×1',
+    'counter_reset e10001 rt-Rtd 2026-03-03 ×1',
+    'counter_rollover e10001 rt-Rtd 2026-03-02 ×1',
+    'day_total e10001 min-Cou 2026-03-02 ×1',
+    'gap e10002 rt 2026-03-02 ×1',
+    'spike a19001 min-Avg 2026-03-02 ×3',
+    'spike a19001 min-Avg 2026-03-03 ×2',
+    'spike e10002 rt-Rtd 2026-03-02 ×1',
+  ]);
+  assert.deepEqual([q5Alarms[2].value, q5Alarms[2].expected], [125, 144]);
+  assert.deepEqual(await alarmsOf(q3), q5Alarms);
+});
+
+test('the job: a second run with no new data reads nothing raw and writes nothing; a later one only moves the ongoing gaps', async () => {
+  const job = startQualityJob(s.ctx, { firstRunMs: 3_600_000 });
+  try {
+    const first = (await job.runNow())!;
+    assert.ok(first.rawRowsRead > 0, 'the first run reads the whole window');
+    const second = (await job.runNow())!;
+    assert.deepEqual([second.rawRowsRead, second.created, second.updated], [0, 0, 0]);
+    // five minutes on, still nothing new: nothing read; Q01's five series and Q02's e10002 are still silent, so
+    // their ongoing gaps (found from the state, not the readings) move on to the new end
+    s.clock.now = new Date(s.clock.now.getTime() + 5 * MIN);
+    const third = (await job.runNow())!;
+    assert.deepEqual([third.rawRowsRead, third.created, third.updated, third.pointsEvaluated], [0, 0, 6, 2]);
+    const gaps = (await get('luzhou.office', `/api/alarms?rule=gap&limit=500`)).body.items as Alarm[];
+    assert.equal(gaps.filter((g) => g.lastSeen === s.clock.now.toISOString()).length, 6);
+  } finally {
+    await job.stop();
+  }
 });

@@ -21,6 +21,14 @@ import { startDemoFeed } from '../../src/demo/live-feed.ts';
  *         × 0.5306 kgCO2/kWh (grid.co2 全国 mee-nbs.national 2023, §3)    = 540.36304 tCO2
  *   reported: 1 000 000 kWh, 122.9 tce, 530.6 tCO2 → deviation +1.84 % each (within 5 %)
  *   Jan 31 × 2 800 = 86 800 kWh → 10.66772 tce, 46.05608 tCO2; Feb 27 × 2 800 = 75 600 kWh; Mar 30 × 2 800 + 2 000 = 86 000 kWh
+ *
+ * 云谷数据中心 (510502 too, no report: the default method, the same 2023 national grid factor) meters every day of
+ * 2023 1 000 kWh (day-Cou) on DEMO510502YGSJ01:
+ *   year: 365 000 kWh × 0.1229 = 44.8585 tce, × 0.5306 = 193.669 tCO2; Jan 31 000 kWh → 3.8099 tce, 16.4486 tCO2
+ * So 江阳区 (510502) = 江南水泥 + 云谷:
+ *   year 125.16136 + 44.8585 = 170.01986 tce, 540.36304 + 193.669 = 734.03204 tCO2; electricity 1 018 400 + 365 000 = 1 383 400 kWh
+ *   Jan  10.66772 + 3.8099 = 14.47762 tce, 46.05608 + 16.4486 = 62.50468 tCO2
+ *   CEMS CO2 0 t (江南水泥's CEMS point sent nothing in 2023: counted, and the enterprise flagged incomplete)
  */
 let s: TestServer;
 let L: RunningListener;
@@ -35,13 +43,14 @@ const days2023 = () => Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2
 
 before(async () => {
   s = await startTestServer();
-  for (const u of ['admin', 'luzhou.office', 'luzhou.cement', 'luzhou.brewery', 'sichuan.verifier', 'ningxia.office', 'demo.office', 'demo.cement']) c[u] = await s.login(u);
+  for (const u of ['admin', 'luzhou.office', 'jiangyang.district', 'luzhou.cement', 'luzhou.brewery', 'sichuan.verifier', 'ningxia.office', 'demo.office', 'demo.cement']) c[u] = await s.login(u);
   const org = async (name: string) => (await s.ctx.db.query<{ id: number; credit_code: string }>('select id, credit_code from organisations where name = $1', [name])).rows[0];
   const jn = await org('泸州江南水泥有限公司（演示）');
   id.jiangnan = jn.id;
   id.brewery = (await org('泸州龙马酿酒有限公司（演示）')).id;
   id.demoCement = (await org('示范水泥有限公司（演示）')).id;
   id.office = (await org('泸州市发展和改革委员会')).id;
+  id.yungu = (await org('泸州云谷数据中心有限公司（演示）')).id;
   L = await startHj212Listener(s.ctx.db, { port: 0, host: '127.0.0.1', now: () => s.ctx.now() });
 
   const report = {
@@ -64,6 +73,8 @@ before(async () => {
     }
     rows.push({ pointId: point, time: dayMs(day), factor: 'e10001', kind: 'day-Cou', value: 2800, flag: 'N' });
   }
+  const yungu = (await s.ctx.db.query<{ id: number }>("select id from monitoring_points where mn = 'DEMO510502YGSJ01'")).rows[0].id;
+  for (const day of days2023()) rows.push({ pointId: yungu, time: dayMs(day), factor: 'e10001', kind: 'day-Cou', value: 1000, flag: 'N' });
   await ensurePartitions(s.ctx.db, rows);
   await s.ctx.db.tx((q) => insertReadings(q, rows));
   const client = await Hj212Client.open('127.0.0.1', L.port);
@@ -150,6 +161,77 @@ test('a year without its grid factor: a clear statement, the rest computed, no 5
   assert.ok(e.year.tce, 'tce needs no year-bound factor');
   assert.deepEqual([e.months[1].days, e.months[2].days.due], [{ due: 28, withData: 0, complete: 0 }, 0]);
   assert.equal(r.body.totals.partial.length, 1);
+});
+
+const regional = (who: string, code: string, query = '?year=2023') => get(who, `/api/regions/${code}/metered-energy${query}`);
+type Totals = { tce: { value: number }; co2: { value: number }; co2Measured: { value: number } | null };
+
+test('a region\'s metered energy: its enterprises\' own figures summed per month and item, incomplete ones flagged, deviations from reports', async () => {
+  const r = await regional('jiangyang.district', '510502');
+  assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 400));
+  const b = r.body;
+  assert.deepEqual([b.region.code, b.year, b.completenessThreshold], ['510502', 2023, 0.9]);
+  // 江南水泥 (2 points: electricity, CEMS) and 云谷 (1 point); 江南水泥 is flagged for its silent CEMS
+  assert.deepEqual(b.coverage, { enterprises: 2, points: 3, pointsUsed: 3, incomplete: 1 });
+  close(b.totals.year.tce.value, 170.01986);
+  close(b.totals.year.co2.value, 734.03204);
+  assert.deepEqual([b.totals.year.tce.unit, b.totals.year.co2.unit, b.totals.year.co2Measured.value], ['tce', 'tCO2', 0]);
+  close(b.totals.months[0].tce.value, 14.47762);
+  close(b.totals.months[0].co2.value, 62.50468);
+  const elec = b.items.find((i: { item: string }) => i.item === 'purchased_electricity');
+  assert.deepEqual([elec.enterprises.sort(), elec.points, elec.year.amount.unit, elec.partial], [[id.jiangnan, id.yungu].sort(), 2, 'kWh', []]);
+  close(elec.year.amount.value, 1383400);
+  close(elec.months[1].amount.value, 75600 + 28000);
+
+  // no second calculation: each enterprise's figures are those of its own page, and the region adds them up
+  const own = async (org: number) => (await metered('luzhou.office', org)).body;
+  const pages = [await own(id.jiangnan), await own(id.yungu)];
+  for (let k = 0; k < 12; k++) {
+    close(b.totals.months[k].tce.value, pages[0].totals.months[k].tce.value + pages[1].totals.months[k].tce.value);
+    close(b.totals.months[k].co2.value, pages[0].totals.months[k].co2.value + pages[1].totals.months[k].co2.value);
+  }
+  const ent = (org: number) => b.enterprises.find((e: { organisation: { id: number } }) => e.organisation.id === org);
+  const jn = ent(id.jiangnan);
+  const yg = ent(id.yungu);
+  assert.deepEqual((jn.year as Totals).tce.value, pages[0].totals.year.tce.value);
+  assert.deepEqual([jn.method.source, jn.incomplete, jn.incompleteItems, jn.deviations, jn.comparison.reportId, jn.comparison.reportStatus], ['report', true, ['cems_co2'], 0, id.report, 'submitted']);
+  close(jn.comparison.rows.find((x: { item: string; measure: string }) => x.item === 'purchased_electricity' && x.measure === 'co2').deviation, 0.0184);
+  assert.deepEqual([yg.method.source, yg.incomplete, yg.completeness, yg.comparison, yg.points], ['default', false, 1, null, 1]);
+  close(yg.year.tce.value, 44.8585);
+  close(yg.months[0].co2.value, 16.4486);
+  assert.deepEqual(b.excluded, []);
+  assert.ok(b.basis.zh && b.basis.en);
+
+  // the city: the same two plus 龙马酿酒 and 纳溪化工, which metered nothing in 2023 (counted, flagged, adding 0)
+  const city = (await regional('luzhou.office', '510500')).body;
+  assert.deepEqual([city.coverage.enterprises, city.coverage.incomplete], [4, 3]);
+  close(city.totals.year.tce.value, 170.01986);
+  close(city.totals.year.co2.value, 734.03204);
+  assert.deepEqual(city.enterprises.map((e: { organisation: { regionCode: string } }) => e.organisation.regionCode), ['510502', '510502', '510503', '510504']);
+});
+
+test('who may read a region\'s metered energy: the office and district of the region; an enterprise or another region is refused', async () => {
+  for (const [who, code] of [['luzhou.office', '510502'], ['jiangyang.district', '510502'], ['admin', '510500']]) assert.equal((await regional(who, code)).status, 200, `${who} ${code}`);
+  for (const [who, code] of [['jiangyang.district', '510500'], ['jiangyang.district', '510504'], ['luzhou.cement', '510502'], ['ningxia.office', '510502'], ['demo.office', '510500']]) {
+    const r = await regional(who, code);
+    assert.equal(r.status, 403, `${who} ${code}`);
+    assert.ok(r.body.error.zh && r.body.error.en);
+  }
+  assert.equal((await regional('sichuan.verifier', '510502')).status, 403, 'no monitoring.read anywhere');
+});
+
+test('a region\'s metered energy: an unknown region is a 404 and a bad year a 400, both in Chinese and English naming the field', async () => {
+  const nf = await regional('luzhou.office', '999999-NO');
+  assert.equal(nf.status, 404);
+  assert.equal(nf.body.error.field, 'code');
+  assert.match(nf.body.error.zh, /地区 999999-NO 不存在/);
+  assert.match(nf.body.error.en, /Region 999999-NO does not exist/);
+  for (const q of ['?year=abc', '?year=2101', '']) {
+    const r = await regional('luzhou.office', '510502', q);
+    assert.equal(r.status, 400, q);
+    assert.equal(r.body.error.field, 'year');
+    assert.notEqual(r.body.error.zh, r.body.error.en);
+  }
 });
 
 test('demo history: loaded once, the cement plant\'s metered year within a few per cent of its report, faults in place for the alarms', async () => {

@@ -1,9 +1,10 @@
-import { contentHash, factorSetId, refOf, type FactorSet, type FactorSetId } from '../factors/index.ts';
-import { areCompatible, multiply, valueIn, type Quantity } from '../units/index.ts';
+import { contentHash, factorSetId, type FactorSet, type FactorSetId } from '../factors/index.ts';
+import { areCompatible, valueIn, type Quantity } from '../units/index.ts';
 import { combust, factorRefs, resolveFuelParams, type FuelParams, type Param } from './combustion.ts';
 import { CALCULATOR_VERSION } from './constants.ts';
 import { CONVERSION_LABELS, resolveCoalCoefficient, toTce } from './energy-equivalent.ts';
 import { FactorContext, type FactorUse, type QualityFlag } from './factor-context.ts';
+import { purchasedEnergyCo2, type PurchasedEnergyFactor } from './indirect.ts';
 import { BASIS_UNIT, lookupFuel, type FuelDef } from './fuels.ts';
 import { LineageBuilder, type Figure, type Label, type LineageNode } from './lineage.ts';
 import { computeProcess, type ProcessAccount } from './process.ts';
@@ -35,7 +36,7 @@ export interface EnterpriseCombustionLine {
 
 export interface EnterpriseIndirect {
   readonly net: Figure;
-  readonly factor?: { readonly ref: string; readonly value: number; readonly unit: string; readonly year: number; readonly series: string; readonly key: string };
+  readonly factor?: PurchasedEnergyFactor;
   readonly co2: Figure;
 }
 
@@ -113,14 +114,10 @@ export function computeEnterpriseReport(raw: unknown, set: FactorSet): Enterpris
     const zh = kind === 'electricity' ? '电力' : '热力';
     const net = lb.add({ id: `ent.${kind}.net`, label: { zh: `净购入${zh}`, en: `net purchased ${kind}` }, value: bought - sold, unit, formula: '购入 − 输出', inputs: [src?.purchased ? `${kind}.purchased` : '', src?.exported ? `${kind}.exported` : ''].filter(Boolean) });
     if (net.value === 0) return { net, co2: lb.add({ id: `ent.indirect.${kind}`, label: { zh: `净购入${zh}排放`, en: `net purchased ${kind} emissions` }, value: 0, unit: 'tCO2', formula: '净购入为零', from: [net.lineage] }) };
-    const fy = kind === 'electricity' ? m.electricityFactor.year ?? y : y;
-    const rec = kind === 'electricity'
-      ? ctx.get({ kind: 'grid.co2', key: m.electricityFactor.key, series: m.electricityFactor.series, year: fy }, 'method.electricityFactor')
-      : ctx.get({ kind: 'heat.co2', key: m.heatFactor?.key ?? '外购热力', series: m.heatFactor?.series, year: y }, 'method.heatFactor');
-    const co2 = multiply({ value: net.value, unit }, { value: rec.value, unit: rec.unit }, 'tCO2', `${kind}`).value;
+    const conv = purchasedEnergyCo2(ctx, kind, y, m);
     return {
-      net, factor: { ref: refOf(rec), value: rec.value, unit: rec.unit, year: fy, series: rec.series, key: rec.key },
-      co2: lb.add({ id: `ent.indirect.${kind}`, label: { zh: `净购入${zh}排放`, en: `net purchased ${kind} emissions` }, value: co2, unit: 'tCO2', formula: '净购入量 × 排放因子', factors: [refOf(rec)], from: [net.lineage] }),
+      net, factor: conv.factor,
+      co2: lb.add({ id: `ent.indirect.${kind}`, label: { zh: `净购入${zh}排放`, en: `net purchased ${kind} emissions` }, value: conv.co2({ value: net.value, unit }, kind), unit: 'tCO2', formula: '净购入量 × 排放因子', factors: [conv.factor.ref], from: [net.lineage] }),
     };
   };
   const electricity = indirect('electricity');

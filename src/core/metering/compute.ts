@@ -1,8 +1,8 @@
 import { DomainError } from '../errors.ts';
-import { factorSetId, refOf, type FactorSet, type FactorSetId } from '../factors/index.ts';
-import { areCompatible, multiply, valueIn } from '../units/index.ts';
+import { factorSetId, type FactorSet, type FactorSetId } from '../factors/index.ts';
+import { areCompatible, valueIn } from '../units/index.ts';
 import {
-  CALCULATOR_VERSION, FactorContext, LineageBuilder, combust, factorRefs, parseEnterpriseReport, resolveCoalCoefficient, resolveFuelParams, toTce,
+  CALCULATOR_VERSION, FactorContext, LineageBuilder, combust, factorRefs, parseEnterpriseReport, purchasedEnergyCo2, resolveCoalCoefficient, resolveFuelParams, toTce,
   type EnterpriseResult, type FactorUse, type Figure, type FuelDef, type Label, type LineageNode, type QualityFlag,
 } from '../accounting/index.ts';
 import { meteringChannel, type Channel, type PointSpec } from './channel.ts';
@@ -130,12 +130,9 @@ function converters(ctx: FactorContext, item: MeteredItem, year: number, m: Mete
       const inputs = [p.ncv, p.carbonContent, p.oxidation].flatMap((x) => (x?.source.kind === 'measured' ? [`${x.source.field} (${x.source.source})`] : []));
       return { value: (a) => combust({ ...basis, value: a }, p, field).co2T, formula: combust(basis, p, field).formula, factors: factorRefs(p), inputs };
     }
-    const fy = item.kind === 'electricity' ? m.electricityFactor.year ?? year : year;
-    const rec = item.kind === 'electricity'
-      ? ctx.get({ kind: 'grid.co2', key: m.electricityFactor.key, series: m.electricityFactor.series, year: fy }, 'method.electricityFactor')
-      : ctx.get({ kind: 'heat.co2', key: m.heatFactor?.key ?? '外购热力', series: m.heatFactor?.series, year }, 'method.heatFactor');
-    const f = { value: rec.value, unit: rec.unit };
-    return { value: (a) => multiply({ ...basis, value: a }, f, 'tCO2', field).value, formula: `${item.kind === 'electricity' ? '电量' : '热量'} × 排放因子`, factors: [refOf(rec)], inputs: [] };
+    // purchased electricity or heat (CEMS CO2 is measured and never converted)
+    const c = purchasedEnergyCo2(ctx, item.kind === 'electricity' ? 'electricity' : 'heat', year, m);
+    return { value: (a) => c.co2({ ...basis, value: a }, field), formula: `${item.kind === 'electricity' ? '电量' : '热量'} × 排放因子`, factors: [c.factor.ref], inputs: [] };
   });
   return { tce, co2 };
 }

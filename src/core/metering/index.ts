@@ -4,3 +4,4 @@ export * from './daily.ts';
 export * from './method.ts';
 export * from './compare.ts';
 export * from './compute.ts';
+export * from './region.ts';

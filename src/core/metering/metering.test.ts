@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { seedFactorSet } from '../factors/index.ts';
 import { computeEnterpriseReport, explain } from '../accounting/index.ts';
-import { computeMeteredEnergy, dayTotals, daysOfMonth, meteringChannel, parseFeeds, type DayRow, type MeteringInput, type PointSpec } from './index.ts';
+import { computeMeteredEnergy, dayTotals, daysOfMonth, meteringChannel, parseFeeds, sumRegionMetered, type DayRow, type MeteringInput, type PointSpec } from './index.ts';
 
 const set = seedFactorSet(JSON.parse(readFileSync(new URL('../../../assets/reference/accounting-data.json', import.meta.url), 'utf8')));
 const cementReport = () => JSON.parse(readFileSync(new URL('../accounting/samples/enterprise-cement-2023.json', import.meta.url), 'utf8'));
@@ -193,4 +193,24 @@ test('points that cannot be converted are listed with the reason and left out', 
   assert.equal(r.items.length, 0);
   assert.match(r.points[0].problem?.en ?? '', /not a convertible item/);
   assert.equal(r.totals.year.tce.value, 0);
+});
+
+test('a region adds up its enterprises\' own results per month and item; an incomplete one is counted and flagged', () => {
+  const a = computeMeteredEnergy(input({ points: [elec], days: { E1: [...hourly('2023-01', 24000), ...hourly('2023-02', 24000, 20)] } }), set);
+  const year = (perDay: number) => Array.from({ length: 12 }, (_, m) => hourly(`2023-${String(m + 1).padStart(2, '0')}`, perDay)).flat();
+  const b = computeMeteredEnergy(input({ points: [{ ...elec, mn: 'E2' }, heat], days: { E2: year(1000), H1: year(10) } }), set);
+  const r = sumRegionMetered([{ organisationId: 1, points: 1, result: a }, { organisationId: 2, points: 2, result: b }], 0.9);
+  // January: A 744 000 kWh; B 31 000 kWh and 310 GJ → (775 000 × 0.1229 kgce/kWh + 310 000 MJ × 0.03412 kgce/MJ) / 1000 tce,
+  //   775 000 × 0.5306 / 1000 + 310 × 0.11 tCO2
+  close(r.totals.months[0].tce.value, (775000 * 0.1229 + 310000 * 0.03412) / 1000);
+  close(r.totals.months[0].co2.value, 775000 * 0.5306 / 1000 + 310 * 0.11);
+  close(r.totals.year.tce.value, a.totals.year.tce.value + b.totals.year.tce.value);
+  assert.equal(r.totals.year.co2Measured, null, 'no CEMS anywhere');
+  const e = r.items.find((i) => i.item === 'purchased_electricity')!;
+  assert.deepEqual([e.enterprises, e.points, e.year.amount.unit], [[1, 2], 2, 'kWh']);
+  close(e.year.amount.value, 1224000 + 365000);
+  assert.deepEqual(r.items.map((i) => i.item), ['purchased_electricity', 'purchased_heat']);
+  // A has complete days on 51 of 365: flagged, still in every sum
+  assert.deepEqual(r.enterprises.map((x) => [x.organisationId, x.incomplete, x.incompleteItems]), [[1, true, ['purchased_electricity']], [2, false, []]]);
+  assert.deepEqual(r.coverage, { enterprises: 2, points: 3, pointsUsed: 3, incomplete: 1 });
 });

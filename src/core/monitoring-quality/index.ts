@@ -9,3 +9,5 @@ export * from './range.ts';
 export * from './totals.ts';
 export * from './events.ts';
 export * from './aggregate.ts';
+export * from './window.ts';
+export * from './incremental.ts';

@@ -44,3 +44,13 @@ test('too few readings to judge; empty; a single reading', () => {
   assert.deepEqual(spikeFindings([], o), []);
   assert.deepEqual(spikeFindings(series([7]), o), []);
 });
+
+test('neighbours further than maxSpanMs are left out: after a long silence only the readings since count', () => {
+  // five readings of 100, a day of silence, then 100 100 500 100
+  const day = 86_400_000;
+  const s = [...series([100, 100, 100, 100, 100]), ...[100, 100, 500, 100].map((value, i) => ({ time: T0 + day + i * 60_000, value }))];
+  // without a limit the 500 is judged among 3 old and 4 new readings (median 100, MAD 0, step 400 > 20): a spike
+  assert.deepEqual(spikeFindings(s, o).map((f) => [f.value, f.expected]), [[500, 100]]);
+  // within an hour it has only the 4 new readings, fewer than the 5 needed to judge
+  assert.deepEqual(spikeFindings(s, { ...o, maxSpanMs: 3_600_000 }), []);
+});

@@ -28,6 +28,11 @@ export interface SpikeOptions extends SeriesRef {
   halfWindow?: number;
   k?: number;
   minRelative?: number;
+  /**
+   * Neighbours further than this from the reading are not in its window (default: no limit). The evaluator
+   * passes its look-back, so that a reading is judged the same whatever window it is evaluated in.
+   */
+  maxSpanMs?: number;
 }
 
 export function median(xs: readonly number[]): number {
@@ -44,13 +49,14 @@ export function spikeFindings(series: readonly Sample[], o: SpikeOptions): Findi
   const minStep = o.minStep ?? 0;
   const unit = o.unit ?? '';
   const out: Finding[] = [];
+  const span = o.maxSpanMs ?? Infinity;
   for (let i = 0; i < series.length; i++) {
-    const window = series.slice(Math.max(0, i - h), i + h + 1).map((s) => s.value);
+    const { time, value } = series[i];
+    const window = series.slice(Math.max(0, i - h), i + h + 1).filter((s) => Math.abs(s.time - time) <= span).map((s) => s.value);
     if (window.length < SPIKE.minPoints) continue;
     const med = median(window);
     const mad = median(window.map((v) => Math.abs(v - med)));
     const threshold = Math.max(k * MAD_TO_SIGMA * mad, minStep, minRelative * Math.abs(med));
-    const { time, value } = series[i];
     if (!(Math.abs(value - med) > threshold)) continue;
     const sigmas = mad > 0 ? ` (${num(Math.abs(value - med) / (MAD_TO_SIGMA * mad))} σ)` : '';
     out.push({

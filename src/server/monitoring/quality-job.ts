@@ -1,9 +1,11 @@
 import type { Queryable } from '../../db/index.ts';
 import type { AppContext } from '../context.ts';
 import {
-  ALARM_EVENT_CODES, DAY_MS, completenessFindings, counterFindings, cstDay, cstMonth, dayStart, dayTotalFindings, eventFinding, gapFindings,
-  intervalOf, isCumulativeSeries, monthEnd, monthTotalFindings, periodOf, rangeFindings, spikeFindings, startOfCstDay, toAlarmDrafts,
-  type DayTotal, type Finding, type MonthTotal, type Sample,
+  ALARM_EVENT_CODES, CONTEXT_READINGS, DAY_MS, LOOKBACK_MS, alarmKey, completenessFindings, countsAt, cstDay, cstMonth, dayTotalFindings, draftsOf,
+  evaluateGroup, eventFinding, groupFindings, groupOf, groupStateFindings, monthEnd, monthTotalFindings, ongoingGapFindings, planReads,
+  pruneGroup, seriesKey, startOfCstDay,
+  type CountsAt, type DayTotal, type FactorRules, type Finding, type FindingGroups, type GroupState, type MonthTotal, type RawSeries, type ReadPlan,
+  type RollupCounts, type Sample,
 } from '../../core/monitoring-quality/index.ts';
 import { upsertAlarms } from './alarms.ts';
 
@@ -14,14 +16,9 @@ import { upsertAlarms } from './alarms.ts';
 export const SETTLE_MS = 2 * 3600_000;
 /** Raw readings of one point read per evaluation at most; beyond it the raw-data rules see the first part only. */
 export const RAW_CAP = 400_000;
-/** How far back the last reading before the window is looked for (gaps that began earlier, a reset at the start). */
-const LOOKBACK_MS = 35 * DAY_MS;
-/** Suffixes judged for spikes: Min and Max follow Avg, Zs values follow the measured ones. */
-const SPIKE_SUFFIXES = new Set(['Rtd', 'Avg', 'Cou']);
+const HOUR_MS = 3600_000;
 /** The finer totals compared with a device's day total (day-Cou). */
 const FINER_TOTALS = ['min-Cou', 'hour-Cou'];
-/** A factor's registered range → the minimum spike step: 5 % of it (a span-relative noise floor). */
-const SPIKE_STEP_OF_RANGE = 0.05;
 
 export interface EvaluateOptions {
   from: Date;
@@ -40,50 +37,336 @@ export interface EvaluationResult {
   updated: number;
   alarmIds: number[];
   partial: string[];
+  /** active points whose rules ran: over the whole window, over what came since the last run, for a day that settled, or for a silence */
+  pointsEvaluated: number;
+  /** raw readings read: the window's, their context, what came since the last run */
+  rawRowsRead: number;
 }
 
 interface PointRow { id: number; mn: string; organisation_id: number; interval_seconds: number; active: boolean }
-interface FactorRow { code: string; unit: string; multiplier: number; offset: number; min_value: number | null; max_value: number | null }
 interface Window {
   from: number;
   to: number;
   /** the end of the data that can exist: min(to, now) — where an ongoing gap ends */
   until: number;
-  /** days and months ending by then are judged: min(to, now − SETTLE_MS) */
-  judgeUntil: number;
+  /** days and months ending by min(to, now − SETTLE_MS) are judged: these */
+  days: string[];
+  months: string[];
+}
+
+/**
+ * What the job keeps of each active point between runs, so that a run reads only what is new (README: how it
+ * scales): everything a full evaluation of the window would find or need, up to `boundary`, where the next run
+ * starts reading again.
+ */
+interface PointState {
+  fingerprint: string;
+  windowFrom: number;
+  until: number;
+  /** an hour before the start of the hour `until` fell in: hourly data (stamped at the hour's start, sent at its end) is still new */
+  boundary: number;
+  /** readings at or after `until` existed (a device clock ahead): they enter the window later */
+  ahead: boolean;
+  /** per series, its rollup counts as of `boundary` */
+  counts: Map<string, CountsAt>;
+  /** per factor and upload period */
+  groups: Map<string, GroupState>;
+  rollup: { days: string[]; months: string[]; findings: Finding[] };
+  /** each alarm key's draft as last written */
+  drafts: Map<string, string>;
+}
+
+/** The background job's memory between runs (empty at start: the first run evaluates the whole window). */
+export interface QualityState {
+  readonly points: Map<number, PointState>;
+}
+export const newQualityState = (): QualityState => ({ points: new Map() });
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Days and months of the window that are judged (completeness and totals): those ended by `judgeUntil`. */
+function judged(from: number, judgeUntil: number): { days: string[]; months: string[] } {
+  const days: string[] = [];
+  for (let t = from; t + DAY_MS <= judgeUntil; t += DAY_MS) days.push(cstDay(t));
+  const months: string[] = [];
+  for (let m = cstMonth(from); monthEnd(m) <= judgeUntil; m = cstMonth(monthEnd(m))) months.push(m);
+  return { days, months };
 }
 
 /**
  * Runs the data-quality rules (src/core/monitoring-quality) over a window and turns what they find into
- * alarms, one per point, rule, series and period (re-evaluating updates them). Raw readings of the window
- * feed gaps, spikes, counter falls and ranges; the daily and monthly rollups feed completeness and totals;
- * ingestion events feed clock drift and refused logins. Inactive points: events only.
+ * alarms, one per point, rule, series and period (re-evaluating updates them). Raw readings feed gaps, spikes,
+ * counter falls and ranges (with their context before the window); the daily and monthly rollups feed
+ * completeness and totals; ingestion events feed clock drift and refused logins. Inactive points: events only.
+ *
+ * Without `state` the whole window is read and every alarm written (the on-demand evaluation). With it (the
+ * job) a point is read only from the hour of the previous run on, and only when its rollups show something
+ * new; the rest comes from the state, and only alarms that changed are written. Both give the same alarms.
  */
-export async function evaluateQuality(ctx: AppContext, o: EvaluateOptions): Promise<EvaluationResult> {
-  const now = ctx.now();
+export async function evaluateQuality(ctx: AppContext, o: EvaluateOptions, state?: QualityState): Promise<EvaluationResult> {
+  const q = ctx.db;
+  const now = ctx.now().getTime();
   const from = startOfCstDay(o.from.getTime());
   const to = o.to.getTime();
-  const w: Window = { from, to, until: Math.min(to, now.getTime()), judgeUntil: Math.min(to, now.getTime() - SETTLE_MS) };
-  const points = (await ctx.db.query<PointRow>(
+  const until = Math.min(to, now);
+  const w: Window = { from, to, until, ...judged(from, Math.min(to, now - SETTLE_MS)) };
+  const boundary = Math.floor(until / HOUR_MS) * HOUR_MS - HOUR_MS;
+  const points = (await q.query<PointRow>(
     `select id, mn, organisation_id, interval_seconds, active from monitoring_points ${o.pointIds ? 'where id = any($1::int[])' : ''} order by id`,
     o.pointIds ? [o.pointIds] : [],
   )).rows;
-  const events = await eventFindings(ctx.db, points, w);
-  const out: EvaluationResult = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), points: points.length, findings: 0, created: 0, updated: 0, alarmIds: [], partial: [] };
+  const out: EvaluationResult = {
+    from: iso(from), to: iso(to), points: points.length, findings: 0, created: 0, updated: 0, alarmIds: [], partial: [], pointsEvaluated: 0, rawRowsRead: 0,
+  };
+  const factors = await factorRules(q, points);
+  const events = await eventFindings(q, points, w);
+  const active = points.filter((p) => p.active);
+  if (state) {
+    const ids = new Set(active.map((p) => p.id));
+    for (const id of state.points.keys()) if ((!o.pointIds || o.pointIds.includes(id)) && !ids.has(id)) state.points.delete(id);
+  }
+
+  // What changed since the last run, from the rollups in one statement (one snapshot), read before any reading:
+  // whatever arrives meanwhile shows as a change next time.
+  const fromMonth = cstMonth(from - LOOKBACK_MS);
+  const counts = state ? await rollupCounts(q, active.map((p) => [p.id, state.points.get(p.id)?.boundary ?? boundary]), fromMonth) : new Map<number, Map<string, RollupCounts>>();
+  const plans = new Map(active.map((p) => {
+    const st = state?.points.get(p.id);
+    // first seen, re-registered, a clock that went back, or a state older than the window (the job stood still)
+    const full = !st || st.fingerprint !== factors.get(p.id)!.fingerprint || w.from < st.windowFrom || w.until < st.until || st.boundary < w.from;
+    return [p.id, full ? 'full' as const : planReads(st, counts.get(p.id) ?? new Map(), { boundary, fromMonth })];
+  }));
+  const tailing = active.flatMap((p) => { const pl = plans.get(p.id); return pl !== 'full' && pl?.tail ? [[p.id, state!.points.get(p.id)!.boundary] as [number, number]] : []; });
+  const tails = await readTails(q, tailing, to);
+  out.rawRowsRead += tails.rows;
+
+  const next = new Map<number, PointState>();
   for (const p of points) {
-    const found = [...(events.get(p.id) ?? [])];
+    let groups: FindingGroups = new Map();
+    const rest = [...(events.get(p.id) ?? [])];
+    const st = state?.points.get(p.id);
     if (p.active) {
-      const r = await pointFindings(ctx.db, p, w);
-      found.push(...r.findings);
+      const r = await evaluatePoint(q, p, factors.get(p.id)!, w, boundary, plans.get(p.id)!, st, tails.byPoint.get(p.id), counts.get(p.id), !!state);
+      out.rawRowsRead += r.rawRows;
+      if (r.evaluated) out.pointsEvaluated++;
       if (r.partial) out.partial.push(p.mn);
+      groups = r.groups;
+      if (r.state) next.set(p.id, r.state);
     }
-    out.findings += found.reduce((n, f) => n + (f.occurrences ?? 1), 0);
-    const up = await upsertAlarms(ctx.db, p, toAlarmDrafts(found), now);
+    const drafts = draftsOf(groupFindings(rest, groups));
+    out.findings += drafts.reduce((n, d) => n + d.occurrences, 0);
+    const written = new Map(drafts.map((d) => [alarmKey(d), JSON.stringify(d)]));
+    const changed = st ? drafts.filter((d) => st.drafts.get(alarmKey(d)) !== written.get(alarmKey(d))) : drafts;
+    const up = await upsertAlarms(q, p, changed, ctx.now());
     out.created += up.created;
     out.updated += up.updated;
     out.alarmIds.push(...up.ids);
+    const ns = next.get(p.id);
+    if (ns) ns.drafts = written;
+  }
+  if (state) {
+    for (const p of active) {
+      const ns = next.get(p.id);
+      if (ns) state.points.set(p.id, ns);
+      else state.points.delete(p.id);
+    }
   }
   return out;
+}
+
+interface PointFactors { rules: Map<string, FactorRules>; fingerprint: string }
+interface PointOutcome { groups: FindingGroups; state?: PointState; evaluated: boolean; partial: boolean; rawRows: number }
+
+/** Readings per factor and upload period, each series with its context before. */
+function byGroup(before: ReadonlyMap<string, readonly Sample[]>, samples: ReadonlyMap<string, readonly Sample[]>): Map<string, RawSeries[]> {
+  const out = new Map<string, RawSeries[]>();
+  for (const k of [...new Set([...before.keys(), ...samples.keys()])].sort()) {
+    const [factor, kind] = k.split('|');
+    const g = groupOf(factor, kind);
+    if (!out.has(g)) out.set(g, []);
+    out.get(g)!.push({ factor, kind, before: before.get(k) ?? [], samples: samples.get(k) ?? [] });
+  }
+  return out;
+}
+
+/**
+ * The rules over one active point. `full`: the whole window is read. Otherwise per factor and upload period:
+ * read over the whole window again when readings were added before the last boundary, evaluated from the
+ * boundary on with its kept context when the point's readings from there were read (`tail`), else kept as it
+ * was. Ongoing gaps come from the last uploads; completeness and totals are judged again when a day or month
+ * settled or readings came in before the boundary. Returns the point's findings grouped per alarm key, and its state for the next run.
+ */
+async function evaluatePoint(
+  q: Queryable, p: PointRow, f: PointFactors, w: Window, boundary: number, plan: 'full' | ReadPlan, st: PointState | undefined,
+  tail: Map<string, Sample[]> | undefined, counts: Map<string, RollupCounts> | undefined, keep: boolean,
+): Promise<PointOutcome> {
+  const rules = { factors: f.rules, pointIntervalSeconds: p.interval_seconds, windowFrom: w.from, boundary };
+  const again = plan === 'full' ? null : [...plan.window];
+  let rawRows = 0;
+  let partial = false;
+  let read = 0;
+  const groups = new Map<string, GroupState>();
+  if (again === null || again.length) {
+    const win = await readWindow(q, p.id, w.from, w.to, again);
+    const before = await readContext(q, p.id, w.from, again);
+    rawRows += win.rows + before.rows;
+    partial = win.partial;
+    for (const [g, series] of byGroup(before.series, win.series)) groups.set(g, evaluateGroup(series, undefined, rules));
+    if (again === null) read += [...win.series.values()].reduce((n, x) => n + x.filter((r) => r.time >= boundary).length, 0);
+  }
+  if (st && plan !== 'full') {
+    const fresh = tail ? byGroup(new Map(), tail) : new Map<string, RawSeries[]>();
+    for (const g of new Set([...st.groups.keys(), ...fresh.keys()])) {
+      if (plan.window.has(g)) continue;
+      const kept = st.groups.get(g);
+      if (!tail) {
+        groups.set(g, pruneGroup(kept!, w.from));
+        continue;
+      }
+      const samples = new Map((fresh.get(g) ?? []).map((x) => [seriesKey(x.factor, x.kind), x.samples]));
+      groups.set(g, evaluateGroup([...byGroup(kept?.context ?? new Map(), samples).values()].flat(), kept, rules));
+    }
+    if (tail) read += [...tail.values()].reduce((n, x) => n + x.filter((r) => r.time >= boundary).length, 0);
+  }
+  const last = new Map([...groups].flatMap(([g, x]) => (x.lastUpload === null ? [] : [[g, x.lastUpload] as [string, number]])));
+  const ongoing = ongoingGapFindings(last, { until: w.until, windowFrom: w.from, pointIntervalSeconds: p.interval_seconds });
+  // judged again when a day or month settled, or when readings were added before the boundary (maybe into a judged day)
+  const settled = !st || plan === 'full' || plan.window.size > 0 || w.days.some((d) => !st.rollup.days.includes(d)) || w.months.some((m) => !st.rollup.months.includes(m));
+  const rollup = {
+    days: w.days, months: w.months,
+    findings: settled ? await rollupFindings(q, p, w, f.rules) : st.rollup.findings.filter((x) => (x.rule === 'month_total' ? w.months : w.days).includes(x.period)),
+  };
+  const anyRead = plan === 'full' || plan.tail || plan.window.size > 0;
+  const outcome: PointOutcome = {
+    groups: groupFindings([...ongoing, ...rollup.findings], groupStateFindings(groups.values())),
+    evaluated: anyRead || settled || ongoing.length > 0, partial, rawRows,
+  };
+  if (!keep || partial) return outcome;
+  const snapshot = new Map([...(counts ?? new Map<string, RollupCounts>())].map(([k, c]) => [k, countsAt(c, boundary)]));
+  const pending = [...snapshot.values()].reduce((n, c) => n + [...c.hours.values()].reduce((a, b) => a + b, 0), 0);
+  // readings from the boundary on that were not read are ahead of the clock (only known when all of them were read)
+  const ahead = plan === 'full' || plan.tail ? pending > read : st!.ahead;
+  outcome.state = { fingerprint: f.fingerprint, windowFrom: w.from, until: w.until, boundary, ahead, counts: snapshot, groups, rollup, drafts: new Map() };
+  return outcome;
+}
+
+/** The meter constants and ranges of the points' factors, and a fingerprint of each point's registration. */
+async function factorRules(q: Queryable, points: readonly PointRow[]): Promise<Map<number, PointFactors>> {
+  const rows = (await q.query<{ point_id: number; code: string; unit: string; multiplier: number; offset: number; min_value: number | null; max_value: number | null }>(
+    'select point_id, code, unit, multiplier, "offset", min_value, max_value from monitoring_point_factors where point_id = any($1::int[]) order by point_id, code',
+    [points.map((p) => p.id)],
+  )).rows;
+  const out = new Map(points.map((p) => [p.id, { rules: new Map<string, FactorRules>(), fingerprint: String(p.interval_seconds) }]));
+  for (const r of rows) {
+    const f = out.get(r.point_id)!;
+    f.rules.set(r.code, { unit: r.unit, multiplier: r.multiplier, offset: r.offset, min: r.min_value, max: r.max_value });
+    f.fingerprint += `|${r.code}:${r.unit}:${r.multiplier}:${r.offset}:${r.min_value}:${r.max_value}`;
+  }
+  return out;
+}
+
+/**
+ * Per point and series, the monthly rollup's counts from `fromMonth` on and the hourly rollup's from the point's
+ * boundary on, in one statement: rollup rows only (a few per series), never raw readings.
+ */
+async function rollupCounts(q: Queryable, points: readonly [number, number][], fromMonth: string): Promise<Map<number, Map<string, RollupCounts>>> {
+  const out = new Map<number, Map<string, { months: Map<string, number>; hours: Map<number, number> }>>();
+  if (!points.length) return out;
+  const rows = (await q.query<{ point_id: number; factor: string; kind: string; month: string | null; bucket: Date | null; n: number }>(
+    `with w as (select * from unnest($1::int[], $2::timestamptz[]) as w(point_id, h))
+     select r.point_id, r.factor, r.kind, to_char(r.month, 'YYYY-MM') as month, null::timestamptz as bucket, r.n::float8 as n
+       from readings_monthly r join w on w.point_id = r.point_id where r.month >= $3::date
+     union all
+     select r.point_id, r.factor, r.kind, null, r.bucket, r.n::float8 from readings_hourly r join w on w.point_id = r.point_id and r.bucket >= w.h`,
+    [points.map(([id]) => id), points.map(([, h]) => iso(h)), `${fromMonth}-01`],
+  )).rows;
+  for (const r of rows) {
+    if (!out.has(r.point_id)) out.set(r.point_id, new Map());
+    const per = out.get(r.point_id)!;
+    const k = seriesKey(r.factor, r.kind);
+    if (!per.has(k)) per.set(k, { months: new Map(), hours: new Map() });
+    if (r.month !== null) per.get(k)!.months.set(r.month, r.n);
+    else if (r.bucket) per.get(k)!.hours.set(r.bucket.getTime(), r.n);
+  }
+  return out;
+}
+
+type RawRow = { point_id?: number; factor: string; kind: string; time: Date; value: number };
+function bySeries(rows: readonly RawRow[]): Map<string, Sample[]> {
+  const out = new Map<string, Sample[]>();
+  for (const r of rows) {
+    const k = seriesKey(r.factor, r.kind);
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push({ time: r.time.getTime(), value: r.value });
+  }
+  return out;
+}
+
+/** Restricts a query on readings (alias r) to some factors and upload periods (`e10001|min`); null: all. */
+function groupFilter(groups: readonly string[] | null, first: number): { sql: string; args: unknown[] } {
+  if (!groups) return { sql: '', args: [] };
+  return {
+    sql: ` and (r.factor, split_part(r.kind, '-', 1)) in (select * from unnest($${first}::text[], $${first + 1}::text[]))`,
+    args: [groups.map((g) => g.split('|')[0]), groups.map((g) => g.split('|')[1])],
+  };
+}
+
+/** A point's readings in the window, per series (at most RAW_CAP; `partial` beyond it), of some groups or all. */
+async function readWindow(q: Queryable, pointId: number, from: number, to: number, groups: readonly string[] | null): Promise<{ series: Map<string, Sample[]>; rows: number; partial: boolean }> {
+  const g = groupFilter(groups, 5);
+  const rows = (await q.query<RawRow>(
+    `select r.factor, r.kind, r.time, r.value from readings r where r.point_id = $1 and r.time >= $2 and r.time < $3${g.sql} order by r.factor, r.kind, r.time limit $4`,
+    [pointId, iso(from), iso(to), RAW_CAP + 1, ...g.args],
+  )).rows;
+  return { series: bySeries(rows.slice(0, RAW_CAP)), rows: Math.min(rows.length, RAW_CAP), partial: rows.length > RAW_CAP };
+}
+
+/**
+ * Each series' last CONTEXT_READINGS readings before `t` within the look-back (of some groups or all): the
+ * hourly rollup says which hours hold them, then only those hours of those series are read.
+ */
+async function readContext(q: Queryable, pointId: number, t: number, groups: readonly string[] | null): Promise<{ series: Map<string, Sample[]>; rows: number }> {
+  const g = groupFilter(groups, 5);
+  const hours = (await q.query<{ factor: string; kind: string; bucket: Date }>(
+    `select factor, kind, bucket from (
+       select r.factor, r.kind, r.bucket, sum(r.n) over (partition by r.factor, r.kind order by r.bucket desc) - r.n as later
+         from readings_hourly r where r.point_id = $1 and r.bucket < $2 and r.bucket >= $3${g.sql}) x
+      where later < $4`,
+    [pointId, iso(t), iso(t - LOOKBACK_MS), CONTEXT_READINGS, ...g.args],
+  )).rows;
+  if (!hours.length) return { series: new Map(), rows: 0 };
+  const rows = (await q.query<RawRow>(
+    `select factor, kind, time, value from (
+       select r.factor, r.kind, r.time, r.value, row_number() over (partition by r.factor, r.kind order by r.time desc) as i
+         from unnest($2::timestamptz[], $3::text[], $4::text[]) as w(b, f, k)
+         join readings r on r.point_id = $1 and r.time >= w.b and r.time < w.b + interval '1 hour' and r.factor = w.f and r.kind = w.k
+        where r.time < $5) x
+      where i <= $6 order by factor, kind, time`,
+    [pointId, hours.map((h) => h.bucket.toISOString()), hours.map((h) => h.factor), hours.map((h) => h.kind), iso(t), CONTEXT_READINGS],
+  )).rows;
+  return { series: bySeries(rows), rows: rows.length };
+}
+
+/** The readings of several points from each one's boundary to `to`: one statement per distinct boundary (normally one). */
+async function readTails(q: Queryable, points: readonly [number, number][], to: number): Promise<{ byPoint: Map<number, Map<string, Sample[]>>; rows: number }> {
+  const byHour = new Map<number, number[]>();
+  for (const [id, h] of points) byHour.set(h, [...(byHour.get(h) ?? []), id]);
+  const byPoint = new Map<number, Map<string, Sample[]>>();
+  let n = 0;
+  for (const [h, ids] of byHour) {
+    const rows = (await q.query<RawRow & { point_id: number }>(
+      'select point_id, factor, kind, time, value from readings where point_id = any($1::int[]) and time >= $2 and time < $3 order by point_id, factor, kind, time',
+      [ids, iso(h), iso(to)],
+    )).rows;
+    n += rows.length;
+    const per = new Map<number, RawRow[]>();
+    for (const r of rows) {
+      if (!per.has(r.point_id)) per.set(r.point_id, []);
+      per.get(r.point_id)!.push(r);
+    }
+    for (const id of ids) byPoint.set(id, bySeries(per.get(id) ?? []));
+  }
+  return { byPoint, rows: n };
 }
 
 /** Events of the window per point, grouped per code and CST day in the database (a chatty device sends many). */
@@ -116,93 +399,9 @@ async function eventFindings(q: Queryable, points: PointRow[], w: Window): Promi
   return out;
 }
 
-const key = (factor: string, kind: string) => `${factor}|${kind}`;
-
-/** The rules over one active point's readings in the window. */
-async function pointFindings(q: Queryable, p: PointRow, w: Window): Promise<{ findings: Finding[]; partial: boolean }> {
-  const factors = new Map((await q.query<FactorRow>(
-    'select code, unit, multiplier, "offset", min_value, max_value from monitoring_point_factors where point_id = $1', [p.id],
-  )).rows.map((f) => [f.code, f]));
-  const raw = (await q.query<{ factor: string; kind: string; time: Date; value: number }>(
-    'select factor, kind, time, value from readings where point_id = $1 and time >= $2 and time < $3 order by factor, kind, time limit $4',
-    [p.id, new Date(w.from).toISOString(), new Date(w.to).toISOString(), RAW_CAP + 1],
-  )).rows;
-  const partial = raw.length > RAW_CAP;
-  const series = new Map<string, Sample[]>();
-  for (const r of raw.slice(0, RAW_CAP)) {
-    const k = key(r.factor, r.kind);
-    if (!series.has(k)) series.set(k, []);
-    series.get(k)!.push({ time: r.time.getTime(), value: r.value });
-  }
-  const prev = await lastBefore(q, p.id, w.from);
-  const findings: Finding[] = [];
-
-  for (const [k, samples] of series) {
-    const [factor, kind] = k.split('|');
-    const f = factors.get(factor);
-    const unit = f?.unit ?? '';
-    findings.push(...rangeFindings(samples, { factor, kind, unit, limits: f ? { min: f.min_value, max: f.max_value } : undefined }));
-    if (isCumulativeSeries(kind, unit)) {
-      const before = prev.get(k);
-      findings.push(...counterFindings(before ? [before, ...samples] : samples, { factor, kind, unit, multiplier: f?.multiplier, offset: f?.offset }));
-    } else if (SPIKE_SUFFIXES.has(kind.split('-')[1] ?? '')) {
-      const minStep = f?.min_value != null && f.max_value != null ? SPIKE_STEP_OF_RANGE * (f.max_value - f.min_value) : 0;
-      findings.push(...spikeFindings(samples, { factor, kind, unit, minStep }));
-    }
-  }
-
-  // Gaps: one missing upload is missing for every suffix, so per factor and upload period.
-  const uploads = new Map<string, { times: number[]; since: number | null }>();
-  for (const k of new Set([...series.keys(), ...prev.keys()])) {
-    const [factor, kind] = k.split('|');
-    const g = key(factor, periodOf(kind));
-    if (!uploads.has(g)) uploads.set(g, { times: [], since: null });
-    const u = uploads.get(g)!;
-    for (const s of series.get(k) ?? []) u.times.push(s.time);
-    const before = prev.get(k)?.time;
-    if (before !== undefined && (u.since === null || before > u.since)) u.since = before;
-  }
-  for (const [g, u] of uploads) {
-    const [factor, period] = g.split('|');
-    findings.push(...gapFindings(u.times, { factor, kind: period, intervalSeconds: intervalOf(period, p.interval_seconds), since: u.since, until: w.until }));
-  }
-
-  findings.push(...(await rollupFindings(q, p, w, factors)));
-  return { findings, partial };
-}
-
-/** The last reading of each series in the LOOKBACK before `from` (found through the hourly rollup, then read). */
-async function lastBefore(q: Queryable, pointId: number, from: number): Promise<Map<string, Sample>> {
-  const last = (await q.query<{ factor: string; kind: string; bucket: Date }>(
-    `select distinct on (factor, kind) factor, kind, bucket from readings_hourly
-      where point_id = $1 and bucket < $2 and bucket >= $3 order by factor, kind, bucket desc`,
-    [pointId, new Date(from).toISOString(), new Date(from - LOOKBACK_MS).toISOString()],
-  )).rows;
-  const wanted = new Map<number, Set<string>>();
-  for (const r of last) {
-    const b = r.bucket.getTime();
-    if (!wanted.has(b)) wanted.set(b, new Set());
-    wanted.get(b)!.add(key(r.factor, r.kind));
-  }
-  const out = new Map<string, Sample>();
-  // A point reporting regularly has one such hour for all its series: one query.
-  for (const [b, keys] of wanted) {
-    const rows = (await q.query<{ factor: string; kind: string; time: Date; value: number }>(
-      `select distinct on (factor, kind) factor, kind, time, value from readings
-        where point_id = $1 and time >= $2 and time < $3 order by factor, kind, time desc`,
-      [pointId, new Date(b).toISOString(), new Date(Math.min(b + 3600_000, from)).toISOString()],
-    )).rows;
-    for (const r of rows) if (keys.has(key(r.factor, r.kind))) out.set(key(r.factor, r.kind), { time: r.time.getTime(), value: r.value });
-  }
-  return out;
-}
-
 /** Completeness and day totals of the settled days of the window, month totals of the months that ended in it. */
-async function rollupFindings(q: Queryable, p: PointRow, w: Window, factors: Map<string, FactorRow>): Promise<Finding[]> {
-  const days: string[] = [];
-  for (let t = w.from; t + DAY_MS <= w.judgeUntil; t += DAY_MS) days.push(cstDay(t));
-  const months: string[] = [];
-  for (let m = cstMonth(w.from); monthEnd(m) <= w.judgeUntil; m = cstMonth(monthEnd(m))) months.push(m);
+async function rollupFindings(q: Queryable, p: PointRow, w: Window, factors: ReadonlyMap<string, FactorRules>): Promise<Finding[]> {
+  const { days, months } = w;
   if (!days.length && !months.length) return [];
   const findings: Finding[] = [];
   const unit = (factor: string) => factors.get(factor)?.unit ?? '';
@@ -219,13 +418,13 @@ async function rollupFindings(q: Queryable, p: PointRow, w: Window, factors: Map
     )).rows;
     const uploads = new Map<string, { first: string; received: Map<string, number> }>();
     for (const f of first) {
-      const g = key(f.factor, periodOf(f.kind));
+      const g = groupOf(f.factor, f.kind);
       const u = uploads.get(g);
       if (!u) uploads.set(g, { first: f.first, received: new Map() });
       else if (f.first < u.first) u.first = f.first;
     }
     for (const r of rows) {
-      const rec = uploads.get(key(r.factor, periodOf(r.kind)))!.received;
+      const rec = uploads.get(groupOf(r.factor, r.kind))!.received;
       rec.set(r.day, Math.max(rec.get(r.day) ?? 0, r.n)); // uploads of a period: the most of any suffix
     }
     for (const [g, u] of uploads) {
@@ -233,13 +432,13 @@ async function rollupFindings(q: Queryable, p: PointRow, w: Window, factors: Map
       const owed = days.filter((d) => d >= u.first).map((day) => ({ day, received: u.received.get(day) ?? 0 }));
       findings.push(...completenessFindings({ factor, kind: period, pointIntervalSeconds: p.interval_seconds, days: owed }));
     }
-    const sums = new Map(rows.map((r) => [`${r.day}|${key(r.factor, r.kind)}`, r.sum]));
+    const sums = new Map(rows.map((r) => [`${r.day}|${seriesKey(r.factor, r.kind)}`, r.sum]));
     const totals = new Map<string, DayTotal[]>();
     for (const r of rows.filter((x) => x.kind === 'day-Cou')) {
       for (const finer of FINER_TOTALS) {
-        const s = sums.get(`${r.day}|${key(r.factor, finer)}`);
+        const s = sums.get(`${r.day}|${seriesKey(r.factor, finer)}`);
         if (s === undefined) continue;
-        const k = key(r.factor, finer);
+        const k = seriesKey(r.factor, finer);
         if (!totals.has(k)) totals.set(k, []);
         totals.get(k)!.push({ day: r.day, device: r.sum, finer: s });
       }
@@ -255,14 +454,14 @@ async function rollupFindings(q: Queryable, p: PointRow, w: Window, factors: Map
       `select month, factor, kind, sum from readings_monthly where point_id = $1 and month = any($2::date[]) and kind = any($3::text[])`,
       [p.id, months.map((m) => `${m}-01`), ['day-Cou', ...FINER_TOTALS]],
     )).rows;
-    const sums = new Map(rows.map((r) => [`${r.month.slice(0, 7)}|${key(r.factor, r.kind)}`, r.sum]));
+    const sums = new Map(rows.map((r) => [`${r.month.slice(0, 7)}|${seriesKey(r.factor, r.kind)}`, r.sum]));
     const totals = new Map<string, MonthTotal[]>();
     for (const r of rows.filter((x) => x.kind === 'day-Cou')) {
       const month = r.month.slice(0, 7);
       for (const finer of FINER_TOTALS) {
-        const s = sums.get(`${month}|${key(r.factor, finer)}`);
+        const s = sums.get(`${month}|${seriesKey(r.factor, finer)}`);
         if (s === undefined) continue;
-        const k = key(r.factor, finer);
+        const k = seriesKey(r.factor, finer);
         if (!totals.has(k)) totals.set(k, []);
         totals.get(k)!.push({ month, device: r.sum, finer: s });
       }
@@ -299,13 +498,15 @@ export interface QualityJob {
 }
 
 /**
- * Evaluates the last ~2 days of every point every few minutes. The next run is scheduled only after the
- * previous one finished, and a run asked for while one is in progress joins it, so runs never overlap.
+ * Evaluates the last ~2 days of every point every few minutes, incrementally: the first run reads the whole
+ * window, later ones only what is new (QualityState). The next run is scheduled only after the previous one
+ * finished, and a run asked for while one is in progress joins it, so runs never overlap.
  */
 export function startQualityJob(ctx: AppContext, opts: QualityJobOptions = {}): QualityJob {
   const intervalMs = opts.intervalMs ?? 5 * 60_000;
   const windowMs = opts.windowMs ?? 2 * DAY_MS;
   const stats: QualityJob['stats'] = { runs: 0, failures: 0, last: null };
+  const state = newQualityState();
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<EvaluationResult | null> | null = null;
   let stopped = false;
@@ -318,10 +519,10 @@ export function startQualityJob(ctx: AppContext, opts: QualityJobOptions = {}): 
   const once = async (): Promise<EvaluationResult | null> => {
     const to = ctx.now();
     try {
-      const r = await evaluateQuality(ctx, { from: new Date(to.getTime() - windowMs), to });
+      const r = await evaluateQuality(ctx, { from: new Date(to.getTime() - windowMs), to }, state);
       stats.runs++;
       stats.last = r;
-      if (r.created) opts.log?.info({ created: r.created, updated: r.updated, points: r.points }, 'data-quality alarms raised');
+      if (r.created) opts.log?.info({ created: r.created, updated: r.updated, points: r.points, evaluated: r.pointsEvaluated, rawRows: r.rawRowsRead }, 'data-quality alarms raised');
       return r;
     } catch (e) {
       stats.failures++;
