@@ -12,6 +12,7 @@ export const AlarmRule = z.enum(RULES);
 export const AlarmSeverity = z.enum(SEVERITIES);
 
 const Instant = z.string().trim().refine((s) => !Number.isNaN(Date.parse(s)), { params: { zh: '不是有效的时间（ISO 8601）', en: 'not a valid time (ISO 8601)' } });
+const RegionCode = z.string().trim().min(1).max(32).describe('region code: alarms of the enterprises of this region and the regions below it');
 const laterTo = (v: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
   if (v.from && v.to && Date.parse(v.to) <= Date.parse(v.from)) bilingual(ctx, 'to 须晚于 from', 'to must be later than from', ['to']);
 };
@@ -60,6 +61,7 @@ export const AlarmListQuery = z.object({
   status: AlarmStatus.optional(),
   rule: AlarmRule.optional(),
   organisationId: Id.optional(),
+  regionCode: RegionCode.optional(),
   mn: Mn.optional(),
   /** alarms whose [firstSeen, lastSeen] overlaps [from, to) */
   from: Instant.optional(),
@@ -102,6 +104,10 @@ export const EvaluationOut = z.object({
   updated: z.number().int(),
   /** points whose raw readings in the window exceeded the cap: their raw-data rules saw only the first part */
   partial: z.array(z.string()),
+  /** active points whose rules ran (over the window, what came since the last run, a settled day, or a silence) */
+  pointsEvaluated: z.number().int(),
+  /** raw readings read: the window's, their context before it, and what came since the last run */
+  rawRowsRead: z.number().int(),
   /** the alarms created or updated (at most 500; `truncated` says when there were more) */
   alarms: z.array(AlarmOut),
   truncated: z.boolean(),
@@ -110,9 +116,11 @@ export type EvaluationOut = z.infer<typeof EvaluationOut>;
 
 export const AlarmSummaryQuery = z.object({
   organisationId: Id.optional(),
+  regionCode: RegionCode.optional(),
   from: Instant.optional(),
   to: Instant.optional(),
 }).superRefine(laterTo);
+export type AlarmSummaryQuery = z.output<typeof AlarmSummaryQuery>;
 
 const Counts = { open: z.number().int(), acknowledged: z.number().int(), closed: z.number().int() };
 export const AlarmSummary = z.object({

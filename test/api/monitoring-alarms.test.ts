@@ -5,7 +5,8 @@ import { startHj212Listener, type RunningListener } from '../../src/ingest/liste
 import { Hj212Client } from '../../src/ingest/client.ts';
 import { ensurePartitions, insertReadings, type ReadingRow } from '../../src/ingest/store.ts';
 import { encodeUpload, formatHj212Time } from '../../src/core/hj212/index.ts';
-import { evaluateQuality, newQualityState, startQualityJob, type EvaluationResult } from '../../src/server/monitoring/quality-job.ts';
+import { evaluateQuality, newQualityState, type EvaluationResult } from '../../src/server/monitoring/quality-evaluate.ts';
+import { startQualityJob } from '../../src/server/monitoring/quality-job.ts';
 
 // The server clock is 2026-03-01T08:00Z (16:00 CST). Point Q01 (江南水泥, 510502) uploads every 10 minutes on
 // 10 and 11 Feb 2026 (CST), written straight to the store; point Q02 (龙马酿酒, 510504) talks HJ 212 on 1 March.
@@ -88,6 +89,8 @@ test('the evaluator finds the spike, gap, rollover, reset, range, completeness a
   assert.equal(r.status, 200, JSON.stringify(r.body));
   // 1 spike + 1 gap + 1 rollover + 1 reset + 6 above + 6 below + 1 completeness + 1 day total = 18 findings in 8 alarms
   assert.deepEqual([r.body.points, r.body.findings, r.body.created, r.body.updated, r.body.truncated], [1, 18, 8, 0, false]);
+  // read: day 0 1 day-Cou + 144 min-Cou + 144 rt-Rtd + 140 e10002 + 144 a19001 = 573, day 1 the same with 120 e10002 = 553; nothing before
+  assert.deepEqual([r.body.pointsEvaluated, r.body.rawRowsRead], [1, 573 + 553]);
   assert.equal(r.body.from, '2026-02-09T16:00:00.000Z');
   const alarms = r.body.alarms as Alarm[];
   assert.deepEqual(alarms.map((a) => `${a.rule} ${a.factor} ${a.kind} ${a.period}`).sort(), [
@@ -245,6 +248,42 @@ test('filters, paging and the summary', async () => {
   assert.deepEqual(cement.rules.find((r: { rule: string }) => r.rule === 'spike'), { rule: 'spike', open: 0, acknowledged: 0, closed: 1 });
   const own = (await get('luzhou.brewery', '/api/alarms/summary')).body;
   assert.deepEqual([own.totals, own.organisations.length], [{ open: 2, acknowledged: 0, closed: 0 }, 1]);
+});
+
+test('regionCode: the alarms of the enterprises of a region and every region below it; unknown: 404 naming the field', async () => {
+  // As the previous test left them: 江南水泥 (江阳区 510502) 8 alarms, 6 open and 2 closed; 龙马酿酒 (龙马潭区 510504) 2 open.
+  const total = async (who: string, q: string) => (await get(who, `/api/alarms?${q}`)).body.total;
+  assert.equal(await total('luzhou.office', 'regionCode=510502'), 8); // the district: 江南水泥 only
+  assert.equal(await total('luzhou.office', 'regionCode=510504'), 2); // the other district: 龙马酿酒 only
+  assert.equal(await total('luzhou.office', 'regionCode=510500'), 10); // the city: both, 8 + 2
+  assert.equal(await total('luzhou.office', 'regionCode=510000'), 10); // the province above it
+  assert.equal(await total('luzhou.office', 'regionCode=X-CHENGYU'), 10); // 成渝 spans 四川省, so 泸州 too
+  assert.equal(await total('luzhou.office', 'regionCode=510100'), 0); // 成都市: no monitored enterprise
+  assert.equal(await total('admin', 'regionCode=640000'), 0); // 宁夏: none
+  assert.equal(await total('luzhou.office', 'regionCode=510500&status=closed'), 2); // with another filter: the spike and the gap
+  // access is unchanged: the district and the enterprise still see only theirs
+  assert.equal(await total('jiangyang.district', 'regionCode=510500'), 8);
+  assert.equal(await total('luzhou.brewery', 'regionCode=510500'), 2);
+  assert.equal(await total('luzhou.brewery', 'regionCode=510502'), 0);
+
+  const summary = async (who: string, code: string) => {
+    const b = (await get(who, `/api/alarms/summary?regionCode=${code}`)).body;
+    return [b.totals, b.organisations.map((o: { regionCode: string }) => o.regionCode)];
+  };
+  assert.deepEqual(await summary('luzhou.office', '510502'), [{ open: 6, acknowledged: 0, closed: 2 }, ['510502']]);
+  assert.deepEqual(await summary('luzhou.office', '510500'), [{ open: 8, acknowledged: 0, closed: 2 }, ['510502', '510504']]);
+  assert.deepEqual(await summary('luzhou.office', '510100'), [{ open: 0, acknowledged: 0, closed: 0 }, []]);
+  assert.deepEqual(await summary('luzhou.brewery', '510500'), [{ open: 2, acknowledged: 0, closed: 0 }, ['510504']]);
+
+  for (const path of ['/api/alarms?regionCode=999999', '/api/alarms/summary?regionCode=999999']) {
+    const r = await get('luzhou.office', path);
+    assert.equal(r.status, 404, path);
+    assert.equal(r.body.error.field, 'regionCode', path);
+    assert.match(r.body.error.zh, /regionCode：地区 999999 不存在/);
+    assert.match(r.body.error.en, /regionCode: region 999999 does not exist/);
+  }
+  const long = await get('luzhou.office', `/api/alarms?regionCode=${'5'.repeat(33)}`);
+  assert.deepEqual([long.status, long.body.error.field], [400, 'regionCode']);
 });
 
 test('bad input: 400 in both languages naming the field, nothing written', async () => {

@@ -163,7 +163,11 @@ test('online monitoring: points, register, key + HTTP upload, daily chart and co
     });
 
     await step('报警: 立即评估 raises 低于下限 for the point; the office acknowledges it with a note', async () => {
+      // the list and the counts are narrowed to the header's region (泸州市) by the API, not in the browser
+      const scoped = (path: string) => page.waitForRequest((r) => new URL(r.url()).pathname === path && new URL(r.url()).searchParams.get('regionCode') === '510500');
+      const requests = Promise.all([scoped('/api/alarms'), scoped('/api/alarms/summary')]);
       await page.getByTestId('tab-alarms').click();
+      await requests;
       await page.getByTestId('alarm-evaluate').click();
       await waitText(page.locator('.ant-message'), (s) => /已评估 \d+ 个监测点/.test(s), 'evaluation done');
       const alarm = page.locator('[data-testid=alarm-table] .ant-table-row', { hasText: MN }).filter({ hasText: '低于下限' });

@@ -7,7 +7,7 @@ import { CONTEXT_READINGS, holdsFinding, lastUploads, rawFindings, seriesKey, se
 /**
  * Evaluating the raw-data rules a piece at a time with the same result as over the whole window: what an
  * evaluation keeps (settled findings, context readings, last uploads) and what the next one must read.
- * Pure; the job in src/server/monitoring/quality-job.ts holds the state and reads the database.
+ * Pure; the evaluator in src/server/monitoring/quality-evaluate.ts holds the state and reads the database.
  */
 
 /** A factor and upload period of a point (`e10001|min`): every raw rule stays within one (gaps span its suffixes). */

@@ -9,7 +9,7 @@ import { rangeFindings } from './range.ts';
 /**
  * The raw-data rules (range, counter falls, spikes, gaps) of one point over readings with their context, the
  * same whether a whole window is evaluated or only what came since the last evaluation (the evaluator in
- * src/server/monitoring/quality-job.ts does both). A reading's findings depend on the data only, never on
+ * src/server/monitoring/quality-evaluate.ts does both). A reading's findings depend on the data only, never on
  * where the evaluation began: context before it counts up to LOOKBACK_MS back, and so does every rule.
  */
 

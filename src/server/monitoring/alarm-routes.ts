@@ -8,7 +8,7 @@ import { HttpError } from '../http/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
 import { alarmSummary, alarmsByIds, getAlarm, listAlarms, transitionAlarm } from './alarms.ts';
-import { evaluateQuality } from './quality-job.ts';
+import { evaluateQuality } from './quality-evaluate.ts';
 import { loadPoint } from './points.ts';
 
 const TAG = 'monitoring';

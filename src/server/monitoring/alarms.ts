@@ -1,12 +1,13 @@
 import type { Queryable } from '../../db/index.ts';
 import type { AppContext } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { AlarmListQuery, AlarmOut, AlarmPage, AlarmSummary, AlarmStatus } from '../../contracts/alarms.ts';
+import type { AlarmListQuery, AlarmOut, AlarmPage, AlarmSummary, AlarmSummaryQuery, AlarmStatus } from '../../contracts/alarms.ts';
 import { SEVERITIES, type AlarmDraft } from '../../core/monitoring-quality/index.ts';
 import { can } from '../../core/access/policy.ts';
 import { orgTarget } from '../access/guard.ts';
 import { appendAudit } from '../audit/log.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
+import { findRegion } from '../regions/repo.ts';
 
 interface Row {
   id: number; point_id: number; mn: string; point_name: string; organisation_id: number; enterprise_name: string; region_id: number; region_code: string;
@@ -71,13 +72,18 @@ export async function upsertAlarms(q: Queryable, point: { id: number; organisati
   return { ids: rows.map((r) => r.id), created, updated: rows.length - created };
 }
 
-/** Organisations whose alarms the principal may read (only those with monitoring points: alarms belong to points). */
-async function visibleOrganisations(ctx: AppContext, p: Principal): Promise<number[]> {
+/**
+ * Organisations whose alarms the principal may read (only those with monitoring points: alarms belong to
+ * points), narrowed to a region and every region below it when `regionCode` is given.
+ */
+async function visibleOrganisations(ctx: AppContext, p: Principal, regionCode: string | undefined): Promise<number[]> {
+  const region = regionCode ? await findRegion(ctx.db, regionCode) : undefined;
+  if (regionCode && !region) throw notFound(`regionCode：地区 ${regionCode} `, `regionCode: region ${regionCode}`, 'regionCode');
   const orgs = (await ctx.db.query<{ organisation_id: number; region_id: number }>(
     'select o.id as organisation_id, o.region_id from organisations o where exists (select 1 from monitoring_points p where p.organisation_id = o.id)',
   )).rows;
   const tree = await ctx.regions.get();
-  return orgs.filter((o) => can(p.grants, 'monitoring.read', target(o), tree)).map((o) => o.organisation_id);
+  return orgs.filter((o) => can(p.grants, 'monitoring.read', target(o), tree) && (!region || tree.within(o.region_id, region.id))).map((o) => o.organisation_id);
 }
 
 /** Filters shared by the list and the summary; the first argument is always the visible organisations. */
@@ -96,7 +102,7 @@ function filters(orgs: number[], f: { organisationId?: number; status?: string; 
 
 /** Alarms the principal may read, newest first (by the last time seen), paged. */
 export async function listAlarms(ctx: AppContext, p: Principal, query: AlarmListQuery): Promise<AlarmPage> {
-  const { where, args } = filters(await visibleOrganisations(ctx, p), query);
+  const { where, args } = filters(await visibleOrganisations(ctx, p, query.regionCode), query);
   const total = (await ctx.db.query<{ n: number }>(
     `select count(*)::int as n from monitoring_alarms a join monitoring_points p on p.id = a.point_id where ${where}`, args,
   )).rows[0].n;
@@ -155,8 +161,8 @@ export async function transitionAlarm(ctx: AppContext, p: Principal, id: number,
 }
 
 /** Counts by status, per organisation and rule, of the alarms the principal may read (for dashboards). */
-export async function alarmSummary(ctx: AppContext, p: Principal, query: { organisationId?: number; from?: string; to?: string }): Promise<AlarmSummary> {
-  const { where, args } = filters(await visibleOrganisations(ctx, p), query);
+export async function alarmSummary(ctx: AppContext, p: Principal, query: AlarmSummaryQuery): Promise<AlarmSummary> {
+  const { where, args } = filters(await visibleOrganisations(ctx, p, query.regionCode), query);
   const rows = (await ctx.db.query<{ organisation_id: number; name: string; code: string; rule: AlarmOut['rule']; status: AlarmStatus; n: number }>(
     `select a.organisation_id, o.name, r.code, a.rule, a.status, count(*)::int as n
        from monitoring_alarms a join monitoring_points p on p.id = a.point_id join organisations o on o.id = a.organisation_id join regions r on r.id = o.region_id

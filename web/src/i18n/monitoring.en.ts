@@ -139,7 +139,6 @@ export const monitoringEn: typeof monitoringZh = {
     uploads: 'uploads',
     seconds: 's',
     empty: 'No alarms match',
-    truncated: '{{total}} alarms: only the latest {{shown}} are listed; narrow the filters',
     evaluate: 'Evaluate now',
     evaluated: 'Evaluated {{points}} points: {{created}} new alarms, {{updated}} updated',
     acknowledge: 'Acknowledge',

@@ -137,7 +137,6 @@ export const monitoringZh = {
     uploads: '条',
     seconds: '秒',
     empty: '没有符合条件的报警',
-    truncated: '共 {{total}} 条，只列出最近 {{shown}} 条，请用条件缩小范围',
     evaluate: '立即评估',
     evaluated: '已评估 {{points}} 个监测点：新增报警 {{created}} 条，更新 {{updated}} 条',
     acknowledge: '确认',

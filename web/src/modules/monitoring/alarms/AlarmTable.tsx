@@ -9,11 +9,15 @@ import type { AlarmOut } from './api.ts';
 import { alarmUnit, ruleLabel, SEVERITY_COLORS, severityLabel, STATUS_COLORS } from './labels.ts';
 import { TransitionModal, type Transition } from './TransitionModal.tsx';
 
+/** One page of alarms paged by the API: which page is shown, and the total of the query. */
+export interface AlarmPaging { current: number; pageSize: number; total: number; onChange(current: number, pageSize: number): void }
+
 /**
  * Alarms as a table: when, where, which rule, the value against what was expected, status and who handled it;
  * 确认 and 关闭 for those who may handle the enterprise's alarms (alarm.handle). `point` hides the point columns.
+ * With `paging` the alarms are one page of the API's; without it the table pages them itself.
  */
-export function AlarmTable(props: { alarms: AlarmOut[]; loading: boolean; point?: boolean; pageSize?: number; onChanged(): void }) {
+export function AlarmTable(props: { alarms: AlarmOut[]; loading: boolean; point?: boolean; pageSize?: number; paging?: AlarmPaging; onChanged(): void }) {
   const { t, lang, dateTime } = useI18n();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -44,7 +48,7 @@ export function AlarmTable(props: { alarms: AlarmOut[]; loading: boolean; point?
       <Table<AlarmOut>
         rowKey="id" size={props.point ? 'small' : 'middle'} bordered={!props.point} loading={props.loading} dataSource={props.alarms} data-testid="alarm-table"
         scroll={{ x: props.point ? 1300 : 1700 }} locale={{ emptyText: t('monitoring.alarms.empty') }}
-        pagination={{ pageSize: props.pageSize ?? 10, size: props.point ? 'small' : undefined, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ pageSize: props.pageSize ?? 10, ...props.paging, size: props.point ? 'small' : undefined, showTotal: (total) => t('common.total', { total }) }}
         columns={[
           { title: t('monitoring.alarms.seen'), key: 'seen', width: 150,
             render: (_v, a) => <Tooltip title={`${dateTime(a.firstSeen)} – ${dateTime(a.lastSeen)}`}>{dateTime(a.lastSeen)}</Tooltip> },

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, Flex, Radio, Select, Space } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,33 +8,35 @@ import { useI18n } from '../../../app/lang.tsx';
 import { addDays, cstDay, cstStart } from '../time.ts';
 import { useMonitoringScope } from '../scope.ts';
 import { useLive } from '../useLive.ts';
-import { ALARM_LIST_LIMIT, alarmsApi, type AlarmStatus } from './api.ts';
+import { alarmsApi, type AlarmStatus } from './api.ts';
 import { AlarmTable } from './AlarmTable.tsx';
 import { ALARM_RULES, ALARM_STATUSES, ruleLabel, type Rule } from './labels.ts';
-import { countsIn } from './useOpenAlarms.ts';
 
 interface Filters { status?: AlarmStatus; rule?: Rule; organisationId?: number; range?: [string, string] }
 
 /**
  * 报警: the data-quality alarms of the enterprises in view, by status (with counts), rule, enterprise and
- * date; 确认/关闭 with a note; 立即评估 runs the quality rules now for those who manage points.
- * The API filters by enterprise but not by region: the list is narrowed to the header's region here.
+ * date, paged by the API; 确认/关闭 with a note; 立即评估 runs the quality rules now for those who manage points.
  */
 export default function AlarmsTab() {
   const { t, lang } = useI18n();
   const { may } = useAuth();
   const { message } = AntApp.useApp();
-  const { inScope } = useMonitoringScope();
+  const regionCode = useMonitoringScope().region?.code;
   const [f, setF] = useState<Filters>({ status: 'open' });
   const [evaluating, setEvaluating] = useState(false);
   const from = f.range ? cstStart(f.range[0]) : undefined;
   const to = f.range ? cstStart(addDays(f.range[1], 1)) : undefined;
-  const list = useLive(() => alarmsApi.list({ status: f.status, rule: f.rule, organisationId: f.organisationId, from, to, limit: ALARM_LIST_LIMIT }),
-    [f.status, f.rule, f.organisationId, from, to]);
-  const summary = useLive(() => alarmsApi.summary({ organisationId: f.organisationId, from, to }), [f.organisationId, from, to]);
-  const rows = useMemo(() => (list.data?.items ?? []).filter((a) => inScope(a.regionCode)), [list.data, inScope]);
-  const counts = summary.data ? countsIn(summary.data, inScope) : null;
-  const enterprises = (summary.data?.organisations ?? []).filter((o) => inScope(o.regionCode));
+  // Back to the first page whenever the filters or the header's region change.
+  const query = JSON.stringify([f, regionCode]);
+  const [paging, setPaging] = useState({ query, current: 1, pageSize: 10 });
+  const current = paging.query === query ? paging.current : 1;
+  const list = useLive(() => alarmsApi.list({
+    status: f.status, rule: f.rule, organisationId: f.organisationId, regionCode, from, to, limit: paging.pageSize, offset: (current - 1) * paging.pageSize,
+  }), [f.status, f.rule, f.organisationId, regionCode, from, to, current, paging.pageSize]);
+  const summary = useLive(() => alarmsApi.summary({ organisationId: f.organisationId, regionCode, from, to }), [f.organisationId, regionCode, from, to]);
+  const counts = summary.data?.totals ?? null;
+  const enterprises = summary.data?.organisations ?? [];
   const today = cstDay(Date.now());
 
   const reload = () => { void list.refresh(); void summary.refresh(); };
@@ -88,9 +90,8 @@ export default function AlarmsTab() {
       <Card data-testid="alarms-card">
         <div className="st-table-toolbar"><span className="st-table-title">{t('monitoring.alarms.listTitle')}</span></div>
         {list.error || summary.error ? <Alert type="error" showIcon title={errorText(list.error ?? summary.error, lang)} style={{ marginBottom: 12 }} /> : null}
-        {list.data && list.data.total > list.data.items.length
-          ? <Alert type="info" showIcon title={t('monitoring.alarms.truncated', { shown: list.data.items.length, total: list.data.total })} style={{ marginBottom: 12 }} /> : null}
-        <AlarmTable alarms={rows} loading={list.loading && !list.data} onChanged={reload} />
+        <AlarmTable alarms={list.data?.items ?? []} loading={list.loading && !list.data} onChanged={reload}
+          paging={{ current, pageSize: paging.pageSize, total: list.data?.total ?? 0, onChange: (c, pageSize) => setPaging({ query, current: c, pageSize }) }} />
       </Card>
     </>
   );
