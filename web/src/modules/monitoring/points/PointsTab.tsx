@@ -88,14 +88,14 @@ export default function PointsTab() {
           }}
           columns={[
             { title: t('common.index'), key: 'index', width: 60, align: 'center', render: (_v, _r, i) => (page.current - 1) * page.pageSize + i + 1 },
-            { title: t('monitoring.points.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: true },
+            { title: t('monitoring.points.enterprise'), dataIndex: 'enterpriseName', width: 180, ellipsis: true },
             { title: t('monitoring.points.name'), dataIndex: 'name', width: 160,
               render: (v: string, p) => <Typography.Link onClick={() => navigate(`/monitoring/points/${encodeURIComponent(p.mn)}`)} data-testid="point-open">{v}</Typography.Link> },
-            { title: 'MN', dataIndex: 'mn', width: 170, render: (v: string) => <code>{v}</code> },
+            { title: 'MN', dataIndex: 'mn', width: 160, render: (v: string) => <code>{v}</code> },
             { title: t('monitoring.points.quantity'), dataIndex: 'quantity', width: 100, render: (v: string) => quantityLabel(t, v) },
             { title: t('monitoring.points.status'), key: 'status', width: 90, align: 'center',
               render: (_v, p) => { const s = pointStatus(p, now); return <Tag color={STATUS_COLORS[s]} data-testid={`status-${p.mn}`}>{t(`monitoring.statuses.${s}`)}</Tag>; } },
-            { title: t('monitoring.points.lastUpload'), dataIndex: 'lastReadingAt', width: 150,
+            { title: t('monitoring.points.lastUpload'), dataIndex: 'lastReadingAt', width: 140,
               render: (v: string | null) => (v ? dateTime(v) : <span className="st-mon-muted">{t('monitoring.points.never')}</span>) },
             { title: t('monitoring.points.todayCompleteness'), key: 'today', width: 110, align: 'right', render: (_v, p) => completeness(p) },
             { title: t('monitoring.points.factors'), key: 'factors', width: 260,
