@@ -14,17 +14,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 
-import { browserSession, pickRegion, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
+import { browserSession, pickRegion, SHOTS, waitText, loginAs } from '../helpers/browser.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function login(page: Page, username: string) {
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/dashboard$/);
-}
 
 const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByText(label, { exact: true }).click();
 const headers = (table: Locator) => table.locator('thead th').allInnerTexts();
@@ -43,7 +36,7 @@ test('carbon accounting: inventory figures and sheets, English, factor marks, te
   try {
     await step('the office opens 碳核算, picks 示范市 and the 2023 inventory: 能源消费总量 equals the API', async () => {
       await page.goto(platform.url);
-      await login(page, 'demo.office');
+      await loginAs(page, 'demo.office');
       await menu(page, '碳核算');
       await waitText(page.getByTestId('page-title'), (s) => s === '碳核算', 'accounting heading');
       await pickRegion(page, '示范市');
@@ -114,7 +107,7 @@ test('carbon accounting: inventory figures and sheets, English, factor marks, te
     await step('the cement enterprise sees its own report with data-quality flags, and no administration', async () => {
       await page.getByTestId('user-menu').click();
       await page.getByTestId('logout').click();
-      await login(page, 'demo.cement');
+      await loginAs(page, 'demo.cement');
       const side = await page.getByTestId('side-menu').innerText();
       assert.ok(!/系统管理|用户管理|审计日志/.test(side), `no admin menu: ${side}`);
       await menu(page, '碳核算');

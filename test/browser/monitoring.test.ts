@@ -13,15 +13,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
-import { browserSession, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
+import { browserSession, SHOTS, waitText, loginAs } from '../helpers/browser.ts';
 
-async function login(page: Page, username: string) {
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/dashboard$/);
-}
 
 async function logout(page: Page) {
   await page.getByTestId('user-menu').click();
@@ -70,7 +63,7 @@ test('online monitoring: points, register, key + HTTP upload, daily chart and co
   try {
     await step('the Luzhou office sees the demo points of 泸州 with status, counts and the refresh time', async () => {
       await page.goto(platform.url);
-      await login(page, 'luzhou.office');
+      await loginAs(page, 'luzhou.office');
       await menu();
       await waitText(page.getByTestId('page-title'), (s) => s === '在线监测', 'monitoring heading');
       await waitText(page.getByTestId('filter-region'), (s) => s === '泸州市', 'region from the header');
@@ -227,7 +220,7 @@ test('online monitoring: points, register, key + HTTP upload, daily chart and co
 
     await step('the cement enterprise sees only its own points, and no 登记 or 编辑', async () => {
       await logout(page);
-      await login(page, 'luzhou.cement');
+      await loginAs(page, 'luzhou.cement');
       await menu();
       await row(MN).waitFor();
       const own = ((await (await page.request.get(`${platform.url}/api/points`)).json()) as Array<{ mn: string; enterpriseName: string }>);

@@ -114,3 +114,12 @@ export async function pickRegion(page: Page, label: string): Promise<void> {
     }
   }
 }
+
+/** Logs in on the login page a story was sent to, as a demo user (the demo password), and waits for the 驾驶舱. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.waitForURL(/\/login$/);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/dashboard$/);
+}

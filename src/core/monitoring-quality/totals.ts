@@ -43,34 +43,30 @@ function exceeds(finer: number, device: number, tolerance: number): boolean {
   return d === null ? finer !== 0 : Math.abs(d) > tolerance;
 }
 
-export function dayTotalFindings(rows: readonly DayTotal[], o: TotalsInput): Finding[] {
+/** One total compared: the device's figure against the finer sum, with the rule, period and wording. */
+function totalFindings<R extends { device: number; finer: number }>(
+  rows: readonly R[], o: TotalsInput, rule: 'day_total' | 'month_total',
+  at: (r: R) => { period: string; from: number; to: number }, what: { zh: string; en: string },
+): Finding[] {
   const tol = o.tolerance ?? TOTALS_TOLERANCE;
   const unit = o.unit ?? '';
   return rows.filter((r) => exceeds(r.finer, r.device, tol)).map((r) => {
     const d = relativeDeviation(r.finer, r.device);
     const dz = d === null ? '' : `，相差 ${pct(d)}%`;
     const de = d === null ? '' : `, ${pct(d)} % apart`;
+    const { period, from, to } = at(r);
     return {
-      rule: 'day_total' as const, factor: o.factor, kind: o.finerKind, from: dayStart(r.day), to: dayStart(r.day) + DAY_MS, period: r.day,
-      severity: 'warning' as const, value: r.finer, expected: r.device, deviation: d, unit,
-      zh: `${r.day} ${o.factor} 日累计值 ${num(r.device)} ${unit} 与 ${o.finerKind} 之和 ${num(r.finer)} ${unit} 不符${dz}（允许 ${pct(tol)}%）`,
-      en: `${r.day} ${o.factor}: day total ${num(r.device)} ${unit} against the sum of ${o.finerKind} ${num(r.finer)} ${unit}${de} (${pct(tol)} % allowed)`,
+      rule, factor: o.factor, kind: o.finerKind, from, to, period, severity: 'warning' as const, value: r.finer, expected: r.device, deviation: d, unit,
+      zh: `${period} ${o.factor} ${what.zh} ${num(r.device)} ${unit} 与${rule === 'month_total' ? '当月 ' : ' '}${o.finerKind} 之和 ${num(r.finer)} ${unit} 不符${dz}（允许 ${pct(tol)}%）`,
+      en: `${period} ${o.factor}: ${what.en} ${num(r.device)} ${unit} against the ${rule === 'month_total' ? "month's " : ''}sum of ${o.finerKind} ${num(r.finer)} ${unit}${de} (${pct(tol)} % allowed)`,
     };
   });
 }
 
+export function dayTotalFindings(rows: readonly DayTotal[], o: TotalsInput): Finding[] {
+  return totalFindings(rows, o, 'day_total', (r) => ({ period: r.day, from: dayStart(r.day), to: dayStart(r.day) + DAY_MS }), { zh: '日累计值', en: 'day total' });
+}
+
 export function monthTotalFindings(rows: readonly MonthTotal[], o: TotalsInput): Finding[] {
-  const tol = o.tolerance ?? TOTALS_TOLERANCE;
-  const unit = o.unit ?? '';
-  return rows.filter((r) => exceeds(r.finer, r.device, tol)).map((r) => {
-    const d = relativeDeviation(r.finer, r.device);
-    const dz = d === null ? '' : `，相差 ${pct(d)}%`;
-    const de = d === null ? '' : `, ${pct(d)} % apart`;
-    return {
-      rule: 'month_total' as const, factor: o.factor, kind: o.finerKind, from: monthStart(r.month), to: monthEnd(r.month), period: r.month,
-      severity: 'warning' as const, value: r.finer, expected: r.device, deviation: d, unit,
-      zh: `${r.month} ${o.factor} 各日累计值之和 ${num(r.device)} ${unit} 与当月 ${o.finerKind} 之和 ${num(r.finer)} ${unit} 不符${dz}（允许 ${pct(tol)}%）`,
-      en: `${r.month} ${o.factor}: sum of day totals ${num(r.device)} ${unit} against the month's sum of ${o.finerKind} ${num(r.finer)} ${unit}${de} (${pct(tol)} % allowed)`,
-    };
-  });
+  return totalFindings(rows, o, 'month_total', (r) => ({ period: r.month, from: monthStart(r.month), to: monthEnd(r.month) }), { zh: '各日累计值之和', en: 'sum of day totals' });
 }
