@@ -1,8 +1,9 @@
 /**
  * 情景分析 in a real browser against the real platform (in-process server, temp PGlite data dir, demo data):
  * the Luzhou office creates a scenario file from the documented sample, changes a lever and sees the live
- * preview move, sees a core error named next to the value it is about, runs 500 draws with seed 1 and reads
- * P(peak by 2030), switches to English; the read-only viewer gets no 保存/运行.
+ * preview move, sees a core error named next to the value it is about, runs 500 draws with seed 1 (queued in a
+ * worker, followed to the end) and reads P(peak by 2030), switches to English; the read-only viewer gets no
+ * 保存/运行; 示范市's office makes its base year from its 2023 inventory and follows a long run's progress bar.
  * Needs Chromium (Debian: apt-get install -y chromium fonts-wqy-microhei); skipped without it, except in CI.
  */
 import { test } from 'node:test';
@@ -20,6 +21,16 @@ async function login(page: Page, username: string) {
   await page.waitForURL(/\/dashboard$/);
 }
 
+/** Signs out through the user menu; a busy machine may drop the click while the menu opens, so it tries again. */
+async function logout(page: Page) {
+  for (let i = 0; i < 3; i++) {
+    if (!(await page.getByTestId('logout').isVisible())) await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    try { await page.waitForURL(/\/login$/, { timeout: 5000 }); return; } catch { /* the click was dropped */ }
+  }
+  await page.waitForURL(/\/login$/);
+}
+
 /** Types into an Ant Design InputNumber as a user does (select all, type, leave the field). */
 async function typeNumber(input: Locator, value: string) {
   await input.click();
@@ -28,7 +39,7 @@ async function typeNumber(input: Locator, value: string) {
   await input.press('Tab');
 }
 
-test('scenarios: new file from the sample, lever edit with live preview, field errors, a stored run, English, read-only viewer', { timeout: 120_000 }, async (t) => {
+test('scenarios: new file from the sample, lever edit with live preview, field errors, a stored run, English, read-only viewer, base year from an inventory, run progress', { timeout: 300_000 }, async (t) => {
   const session = await browserSession(t, 'scenarios');
   if (!session) return;
   const { platform, browser, page, pageErrors, step } = session;
@@ -105,9 +116,7 @@ test('scenarios: new file from the sample, lever edit with live preview, field e
     });
 
     await step('the read-only viewer sees the file and results but no 保存/运行', async () => {
-      await page.getByTestId('user-menu').click();
-      await page.getByTestId('logout').click();
-      await page.waitForURL(/\/login$/);
+      await logout(page);
       await page.locator('.st-login-lang').getByText('中文').click();
       await login(page, 'luzhou.viewer');
       await page.getByTestId('side-menu').getByText('情景分析', { exact: true }).click();
@@ -115,6 +124,65 @@ test('scenarios: new file from the sample, lever edit with live preview, field e
       await waitText(summary(), (s) => /峰值 20\d\d 年/.test(s), 'viewer preview');
       for (const id of ['scenario-save', 'scenario-run', 'file-new', 'file-copy']) assert.equal(await page.getByTestId(id).count(), 0, `${id} absent`);
       await page.screenshot({ path: join(SHOTS, 'scenarios-viewer.png') });
+    });
+
+    await step('示范市: 从清单生成基年 from the 2023 inventory, checked against it, saved, and a long run with a progress bar', async () => {
+      // signing out through the menu is the step before's; here a fresh session is enough
+      await page.context().clearCookies();
+      await page.goto(`${platform.url}/login`);
+      await page.waitForURL(/\/login$/);
+      await login(page, 'demo.office');
+      // a plan of 示范市 (through the API, as the plan import would store it): three targets the model checks, two it cannot
+      const t = (ref: string, indicatorCode: string, indicatorName: string, year: number, value: number, kind: string, more = {}) => ({
+        ref, indicatorCode, indicatorName, year, value, unit: '%', qualifier: 'exact', strength: 'plain', kind, main: true, reviewStatus: 'accepted', ...more,
+      });
+      const plan = await page.request.post(`${platform.url}/api/plans`, { data: {
+        regionCode: '430000-DEMO', title: '示范市碳达峰实施方案（演示）', periodStart: 2021, periodEnd: 2030, status: 'issued',
+        sourceText: '示范市碳达峰实施方案（演示文本）。确保2030年前实现碳达峰。', actions: [], tasks: [],
+        targets: [
+          t('T1', 'energy_intensity_reduction', '单位地区生产总值能源消耗降低率', 2025, 13.5, 'reduction', { baselineYear: 2020 }),
+          t('T2', 'carbon_intensity_reduction', '单位地区生产总值二氧化碳排放降低率', 2025, 18, 'reduction', { baselineYear: 2020 }),
+          t('T3', 'non_fossil_share', '非化石能源消费比重', 2030, 25, 'share'),
+          t('T4', 'coal_share', '煤炭消费比重', 2025, 50, 'share', { qualifier: 'or_less' }),
+          t('T5', 'forest_coverage', '森林覆盖率', 2025, 48, 'level'),
+        ],
+      } });
+      assert.equal(plan.status(), 201, await plan.text());
+      await page.getByTestId('side-menu').getByText('情景分析', { exact: true }).click();
+      await waitText(page.getByTestId('header-region'), (s) => s.includes('示范市'), 'region 示范市');
+      await page.getByTestId('file-new').click();
+      await page.getByTestId('name-modal').getByRole('button', { name: /确\s*定/ }).click();
+      await waitText(summary(), (s) => /峰值 20\d\d 年/.test(s), 'sample preview');
+      await page.getByTestId('from-inventory').click();
+      const modal = page.getByTestId('inventory-modal');
+      await waitText(modal.getByTestId('inventory-select'), (s) => s.includes('2023年'), 'the 2023 inventory chosen');
+      await modal.getByTestId('inventory-generate').click();
+      // totals, intensities, non-fossil share and energy by sector equal the inventory; CO2 by sector is close
+      await waitText(modal.getByTestId('inventory-check-summary'), (s) => s.includes('17 / 23 项完全一致'), 'check against the inventory');
+      await waitText(modal.getByTestId('inventory-checks'), (s) => s.includes('能源消费总量') && s.includes('一致'), 'energy total identical');
+      await waitText(modal.getByTestId('inventory-result'), (s) => s.includes('规划中 4 项目标可由模型核算，2 项不能'), 'plan targets counted');
+      await page.screenshot({ path: join(SHOTS, 'scenarios-from-inventory.png') });
+      await modal.getByTestId('inventory-apply').click();
+      await modal.waitFor({ state: 'detached' });
+      await waitText(page.getByTestId('file-note'), (s) => s.includes('2023 年基年，由清单 #'), 'generated note');
+      await waitText(page.getByTestId('dirty-tag'), (s) => s.includes('未保存'), 'unsaved base year');
+      await waitText(page.getByRole('tabpanel').getByTestId('drivers-panel'), (s) => s.includes('2023'), 'base year 2023');
+      await waitText(summary(), (s) => /峰值 20\d\d 年|未达峰/.test(s), 'preview of the new base year');
+      await page.getByTestId('plan-targets').getByText('规划目标').click();
+      await waitText(page.getByTestId('plan-mapped'), (s) => s.includes('2030年前实现碳达峰') && !s.includes('否'), 'the plan targets are in the file');
+      await waitText(page.getByTestId('plan-skipped'), (s) => s.includes('煤炭消费比重') && s.includes('电力和热力') && s.includes('森林覆盖率'), 'why coal share and forests are left out');
+      await waitText(page.getByTestId('targets-table'), (s) => s.includes('规划') && s.includes('2025（较2020）'), 'plan targets in the attainment table');
+      await page.getByTestId('plan-targets').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, 'scenarios-plan-targets.png') });
+      await page.getByTestId('scenario-save').click();
+      await page.getByTestId('dirty-tag').waitFor({ state: 'detached' });
+      await page.getByTestId('scenario-run').click();
+      const form = page.getByTestId('run-form');
+      await typeNumber(form.getByLabel('抽样次数'), '30000');
+      await page.getByTestId('run-submit').click();
+      await page.getByTestId('run-progress-bar').waitFor({ state: 'visible' });
+      await page.screenshot({ path: join(SHOTS, 'scenarios-run-progress.png') });
+      await waitText(page.getByTestId('shown-source'), (s) => s.includes('运行 #') && s.includes('30,000 次抽样'), 'long run shown', 120_000);
       assert.deepEqual(pageErrors, []);
     });
   } finally {

@@ -4,6 +4,7 @@
  *   metric                    value computed                                   unit        default op
  *   energyIntensityReduction  1 − (E/G)[year] / (E/G)[from]                     fraction    >=
  *   carbonIntensityReduction  1 − (C/G)[year] / (C/G)[from]  (C: basis, default energy CO2)  >=
+ *                             (a `from` before the base year uses the target's `fromValue` for (·/G)[from])
  *   energyIntensity           E/G                                              tce/万元     <=
  *   carbonIntensity           C/G  (basis, default energy CO2)                 tCO2/万元    <=
  *   nonFossilShare            non-fossil share of energy use                   fraction    >=
@@ -38,6 +39,8 @@ export interface CTarget {
   /** year index of the target and of the reference year */
   t: number;
   tFrom: number;
+  /** the reference intensity when `from` is before the base year, else NaN (computed at tFrom) */
+  fromValue: number;
   fuel: number;
   /** technology index, −1 for the total */
   tech: number;
@@ -50,6 +53,8 @@ export interface TargetResult {
   metric: Metric;
   year?: number;
   from?: number;
+  /** the reference intensity given for a `from` before the base year */
+  fromValue?: number;
   op: '>=' | '<=';
   target: number;
   tolerance: number;
@@ -67,6 +72,7 @@ export function compileTargets(file: ScenarioFile, m: CompiledModel): CTarget[] 
     basis: target.basis ?? (target.metric === 'co2' ? file.peakBasis : 'energy'),
     t: (target.year ?? m.baseYear) - m.baseYear,
     tFrom: (target.from ?? m.baseYear) - m.baseYear,
+    fromValue: target.fromValue ?? NaN,
     fuel: target.fuel ? m.fuels.findIndex((f) => f.id === target.fuel) : -1,
     tech: target.tech && target.tech !== '*' ? m.techs.findIndex((g) => g.id === target.tech) : -1,
   }));
@@ -85,11 +91,12 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 export function metricValue(c: CTarget, m: CompiledModel, ws: Workspace, peakYearIndex: number): number {
   const { t, tFrom, basis } = c;
   const T = m.T, F = m.F;
+  const given = c.fromValue === c.fromValue; // not NaN
   switch (c.target.metric) {
     case 'energyIntensityReduction':
-      return 1 - ratio(ratio(ws.energyTotal[t], ws.gdp[t]), ratio(ws.energyTotal[tFrom], ws.gdp[tFrom]));
+      return 1 - ratio(ratio(ws.energyTotal[t], ws.gdp[t]), given ? c.fromValue : ratio(ws.energyTotal[tFrom], ws.gdp[tFrom]));
     case 'carbonIntensityReduction':
-      return 1 - ratio(ratio(co2(ws, basis, t), ws.gdp[t]), ratio(co2(ws, basis, tFrom), ws.gdp[tFrom]));
+      return 1 - ratio(ratio(co2(ws, basis, t), ws.gdp[t]), given ? c.fromValue : ratio(co2(ws, basis, tFrom), ws.gdp[tFrom]));
     case 'energyIntensity': return ratio(ws.energyTotal[t], ws.gdp[t]);
     case 'carbonIntensity': return ratio(co2(ws, basis, t), ws.gdp[t]);
     case 'nonFossilShare': return ws.nonFossilShare[t];
@@ -128,7 +135,7 @@ export function evaluateTargets(cts: readonly CTarget[], m: CompiledModel, ws: W
     const t = c.target;
     return {
       id: t.id, name: t.name, nameEn: t.nameEn, metric: t.metric, year: t.year,
-      from: t.from ?? (t.metric.endsWith('Reduction') ? m.baseYear : undefined),
+      from: t.from ?? (t.metric.endsWith('Reduction') ? m.baseYear : undefined), fromValue: t.fromValue,
       op: c.op, target: t.value, tolerance: t.tolerance,
       value: ok ? value : null, margin: ok ? margin : null, pass: ok && passes(c, margin),
       unit: METRIC_UNITS[t.metric],

@@ -5,8 +5,8 @@
  */
 
 // Entry points for the CLI / REST layer
-export { runScenarioFile, DEFAULT_SEED, DEFAULT_DRAWS } from './run.ts';
-export type { RunOptions, ScenarioRun, ScenarioRunReport, ComparisonRow } from './run.ts';
+export { planRun, runScenarioFile, DEFAULT_SEED, DEFAULT_DRAWS } from './run.ts';
+export type { RunPlan, RunOptions, ScenarioRun, ScenarioRunReport, ComparisonRow } from './run.ts';
 export { runLmdiFile, parseLmdiFile, LmdiFileSchema } from './lmdi-input.ts';
 export type { LmdiFile, LmdiFileResult } from './lmdi-input.ts';
 
@@ -33,7 +33,7 @@ export { METRIC_UNITS } from './attainment.ts';
 export type { TargetResult } from './attainment.ts';
 
 // Uncertainty
-export { runMonteCarlo, runMonteCarloCompiled, DEFAULT_PERCENTILES, FAN_SERIES, MAX_DRAWS } from './montecarlo.ts';
+export { runMonteCarlo, runMonteCarloCompiled, DEFAULT_PERCENTILES, FAN_SERIES, MAX_DRAWS, PROGRESS_EVERY } from './montecarlo.ts';
 export type { MonteCarloOptions, MonteCarloResult, FanSeries } from './montecarlo.ts';
 export { Xoshiro128 } from './rng.ts';
 export {
@@ -41,6 +41,17 @@ export {
 } from './distributions.ts';
 export type { Dist, Num } from './distributions.ts';
 export { quantileSorted } from './stats.ts';
+
+// Base year from an inventory, plan targets, chart view
+export { scenarioFromInventory } from './from-inventory.ts';
+export type { BaseCheck, FromInventoryInput, FromInventoryResult } from './from-inventory.ts';
+export { baseFromInventory, INVENTORY_SECTORS, TECH_OF } from './inventory-base.ts';
+export type { FieldLineage, LineageSource } from './inventory-base.ts';
+export { mapPlanTargets, peakCommitment, peakTarget, targetsFromPlans } from './plan-targets.ts';
+export type { MappedTarget, PeakCommitment, PlanTargetIn, RegionPlans, PlanTargetsResult, ReferenceValue, References, SkippedTarget } from './plan-targets.ts';
+export { rebaseScenarios, rebaseTargets, scaleNum } from './rebase.ts';
+export { chartView } from './chart-view.ts';
+export type { ChartMonteCarlo, ChartProjection, ChartReport, ChartRun } from './chart-view.ts';
 
 // Decomposition
 export { lmdi, logMean, EFFECTS } from './lmdi.ts';

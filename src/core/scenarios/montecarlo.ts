@@ -33,7 +33,12 @@ export interface MonteCarloOptions {
   percentiles?: readonly number[];
   /** years for "probability of peaking by"; default 2025, 2030, 2035 (those inside the horizon) */
   peakBy?: readonly number[];
+  /** called with the number of draws done, every PROGRESS_EVERY draws and at the end (for a progress bar) */
+  onProgress?: (done: number) => void;
 }
+
+/** How often a long run reports progress, in draws. */
+export const PROGRESS_EVERY = 500;
 
 export interface MonteCarloResult {
   scenario: { id: string; name: string };
@@ -78,7 +83,8 @@ function fanSource(s: FanSeries, ws: Workspace): Float64Array {
   }
 }
 
-function checkOptions(o: MonteCarloOptions): void {
+/** Draws, seed and percentiles of a Monte Carlo run, each refused with a bilingual error naming it. */
+export function checkMonteCarloOptions(o: Pick<MonteCarloOptions, 'draws' | 'seed' | 'percentiles'>): void {
   if (!Number.isInteger(o.draws) || o.draws < 1 || o.draws > MAX_DRAWS) {
     throw invalid('draws', `抽样次数应为 1–${MAX_DRAWS} 的整数，实际为 ${o.draws}`, `draws must be an integer in 1…${MAX_DRAWS}, got ${o.draws}`);
   }
@@ -92,7 +98,7 @@ function checkOptions(o: MonteCarloOptions): void {
 
 /** Monte Carlo of a compiled model. */
 export function runMonteCarloCompiled(file: ScenarioFile, m: CompiledModel, options: MonteCarloOptions): MonteCarloResult {
-  checkOptions(options);
+  checkMonteCarloOptions(options);
   const { draws, seed } = options;
   const percentiles = [...(options.percentiles ?? DEFAULT_PERCENTILES)];
   const { T, years } = m;
@@ -125,6 +131,7 @@ export function runMonteCarloCompiled(file: ScenarioFile, m: CompiledModel, opti
       margins[k][d] = mg;
       if (Number.isFinite(mg) && passes(cts[k], mg)) passCount[k]++;
     }
+    if (options.onProgress && ((d + 1) % PROGRESS_EVERY === 0 || d + 1 === draws)) options.onProgress(d + 1);
   }
 
   const fan = {} as Record<FanSeries, Record<string, number[]>>;

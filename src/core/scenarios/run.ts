@@ -7,7 +7,7 @@
 import { invalid } from '../errors.ts';
 import { decomposeProjection } from './lmdi-scenario.ts';
 import type { LmdiResult } from './lmdi.ts';
-import { runMonteCarloCompiled, type MonteCarloResult } from './montecarlo.ts';
+import { checkMonteCarloOptions, runMonteCarloCompiled, type MonteCarloResult } from './montecarlo.ts';
 import { compileScenario } from './compile.ts';
 import { createWorkspace, simulate } from './kernel.ts';
 import { collectProjection, UNITS, type Projection } from './project.ts';
@@ -28,6 +28,8 @@ export interface RunOptions {
   draws?: number;
   /** default the file's monteCarlo.seed, else DEFAULT_SEED */
   seed?: number;
+  /** Monte Carlo progress over all the scenarios run: draws done and in total */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ScenarioRun {
@@ -62,7 +64,11 @@ export interface ScenarioRunReport {
 
 const MILESTONES = [2025, 2030, 2035, 2060];
 
-export function runScenarioFile(input: unknown, options: RunOptions = {}): ScenarioRunReport {
+/** What a run will do, checked: the validated file, the scenarios, the draws (0: deterministic only) and the seed. */
+export interface RunPlan { file: ScenarioFile; ids: string[]; draws: number; seed: number }
+
+/** Validates a file and run options without running anything (the server checks a run before queueing it). */
+export function planRun(input: unknown, options: RunOptions = {}): RunPlan {
   const file = parseScenarioFile(input);
   const ids = options.scenarios?.length ? [...options.scenarios] : file.scenarios.map((s) => s.id);
   const known = new Set(file.scenarios.map((s) => s.id));
@@ -74,14 +80,22 @@ export function runScenarioFile(input: unknown, options: RunOptions = {}): Scena
   const wantMc = options.monteCarlo ?? (options.draws !== undefined || options.seed !== undefined);
   const draws = wantMc ? options.draws ?? file.monteCarlo?.draws ?? DEFAULT_DRAWS : 0;
   const seed = options.seed ?? file.monteCarlo?.seed ?? DEFAULT_SEED;
+  if (draws > 0) checkMonteCarloOptions({ draws, seed });
+  return { file, ids, draws, seed };
+}
 
-  const scenarios: ScenarioRun[] = ids.map((id) => {
+export function runScenarioFile(input: unknown, options: RunOptions = {}): ScenarioRunReport {
+  const { file, ids, draws, seed } = planRun(input, options);
+  const total = draws * ids.length;
+  const scenarios: ScenarioRun[] = ids.map((id, k) => {
     const m = compileScenario(file, id);
     const ws = createWorkspace(m);
     simulate(m, m.params, ws);
     const projection = collectProjection(file, m, ws);
     const run: ScenarioRun = { projection };
-    if (draws > 0) run.monteCarlo = runMonteCarloCompiled(file, m, { draws, seed });
+    const report = options.onProgress;
+    const onProgress = report ? (done: number) => report(k * draws + done, total) : undefined;
+    if (draws > 0) run.monteCarlo = runMonteCarloCompiled(file, m, { draws, seed, onProgress });
     if (file.lmdi) run.lmdi = file.lmdi.periods.map(([a, b]) => decomposeProjection(file, projection, a, b));
     return run;
   });

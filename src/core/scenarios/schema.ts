@@ -195,6 +195,11 @@ export const TargetSchema = z.strictObject({
   year: Year.optional(),
   /** reference year of a reduction target; default: the base year */
   from: Year.optional(),
+  /**
+   * the intensity in `from` when that year lies before the base year (e.g. the 2020 value of a 2025 target
+   * run from a 2023 inventory), in the metric's level unit: tce/万元 or tCO2/万元
+   */
+  fromValue: z.number().positive().refine(Number.isFinite).optional(),
   value: z.number().refine(Number.isFinite),
   op: z.enum(['>=', '<=']).optional(),
   fuel: Id.optional(),

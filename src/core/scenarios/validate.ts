@@ -83,9 +83,15 @@ function checkTarget(ctx: Ctx, i: number, t: Target): void {
   }
   if (t.from !== undefined) {
     if (!REDUCTION.has(t.metric)) issues.add([...at, 'from'], '只有下降率目标需要基准年 from', 'only reduction targets take a reference year (from)');
-    else if (checkYear(ctx, [...at, 'from'], t.from, file.baseYear, file.endYear) && t.year !== undefined && t.from >= t.year) {
+    else if (t.from < file.baseYear && t.fromValue !== undefined) {
+      // a reference year before the projection: its intensity is given (fromValue)
+    } else if (checkYear(ctx, [...at, 'from'], t.from, file.baseYear, file.endYear) && t.year !== undefined && t.from >= t.year) {
       issues.add([...at, 'from'], '基准年应早于目标年', 'the reference year must precede the target year');
     }
+  }
+  if (t.fromValue !== undefined && !(t.from !== undefined && t.from < file.baseYear && REDUCTION.has(t.metric))) {
+    issues.add([...at, 'fromValue'], `fromValue 只用于基准年 from 早于情景基年 ${file.baseYear} 的下降率目标`,
+      `fromValue is only for a reduction target whose reference year (from) is before the base year ${file.baseYear}`);
   }
   if (NEEDS_FUEL.has(t.metric)) {
     if (t.fuel === undefined) issues.add([...at, 'fuel'], '该指标需要指定燃料品种 fuel', 'this metric needs a fuel');

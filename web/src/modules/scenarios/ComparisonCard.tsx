@@ -3,7 +3,7 @@ import type { ComparisonRow } from '../../../../src/core/scenarios/index.ts';
 import { useI18n } from '../../app/lang.tsx';
 import { Chart, scenarioColor } from './charts.ts';
 import { fmt, paren, pct, type Namer } from './format.ts';
-import type { Projection, ScenarioRunReport } from './types.ts';
+import type { ChartReport, Projection, ScenarioRunReport } from './types.ts';
 
 /**
  * Scenario comparison: CO2 on the file's peak basis for every scenario to the end year, the peak of each
@@ -11,7 +11,7 @@ import type { Projection, ScenarioRunReport } from './types.ts';
  */
 const basisSeries = (p: Projection, basis: ScenarioRunReport['peakBasis']) => (basis === 'energy' ? p.co2.energy : basis === 'net' ? p.co2.net : p.co2.gross);
 
-export function ComparisonCard({ report, names, active, onSelect }: { report: ScenarioRunReport; names: Namer; active: string; onSelect(id: string): void }) {
+export function ComparisonCard({ report, names, active, onSelect }: { report: ChartReport; names: Namer; active: string; onSelect(id: string): void }) {
   const { t, lang } = useI18n();
   const years = report.scenarios[0]?.projection.years ?? [];
   const unit = t('scenarios.units.co2');

@@ -13,8 +13,8 @@ const FAN_KEY = { gross: 'co2Gross', energy: 'co2Energy', net: 'co2Net' } as con
 
 export function FanChart({ projection, mc, basis }: { projection: Projection; mc: MonteCarloResult | undefined; basis: ScenarioRunReport['peakBasis'] }) {
   const { t, lang } = useI18n();
-  if (!mc) return <Empty description={t('scenarios.charts.noMonteCarlo')} />;
-  const fan = mc.fan[FAN_KEY[basis]];
+  const fan = mc?.fan[FAN_KEY[basis]];
+  if (!mc || !fan) return <Empty description={t('scenarios.charts.noMonteCarlo')} />;
   const unit = t('scenarios.units.co2');
   const r = (v: number) => Number(v.toFixed(2));
   const central = basis === 'energy' ? projection.co2.energy : basis === 'net' ? projection.co2.net : projection.co2.gross;

@@ -7,14 +7,14 @@ import { LmdiCard } from './LmdiCard.tsx';
 import { PeakHistogram } from './PeakHistogram.tsx';
 import { TargetsTable } from './TargetsTable.tsx';
 import { namer } from './format.ts';
-import type { ScenarioInput, ScenarioRunReport } from './types.ts';
+import type { ChartReport, ScenarioInput } from './types.ts';
 
 /**
  * The results of a preview or a stored run: scenario comparison, then for the active scenario the fan
  * chart, the peak-year histogram, target attainment, energy by fuel and the LMDI decomposition.
  * Names of fuels and sectors come from the input that produced the report.
  */
-export function ResultsPanel({ report, input, active, onActive }: { report: ScenarioRunReport; input: ScenarioInput; active: string; onActive(id: string): void }) {
+export function ResultsPanel({ report, input, active, onActive }: { report: ChartReport; input: ScenarioInput; active: string; onActive(id: string): void }) {
   const { t, lang } = useI18n();
   const names = namer(input, lang);
   const run = report.scenarios.find((s) => s.projection.scenario.id === active) ?? report.scenarios[0];

@@ -4,7 +4,7 @@ import { useI18n } from '../../app/lang.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { LeverTable } from './LeverTable.tsx';
 import { fmt, pct, type Namer } from './format.ts';
-import type { ScenarioInput, ScenarioRunReport } from './types.ts';
+import type { ChartReport, ScenarioInput } from './types.ts';
 
 /**
  * The lever editor: the file's scenarios as tabs, each with its own levers, the levers it inherits, and
@@ -17,11 +17,11 @@ interface Props {
   onActive(id: string): void;
   issues: readonly Issue[];
   names: Namer;
-  report: ScenarioRunReport | null;
+  report: ChartReport | null;
   onChange(file: ScenarioInput): void;
 }
 
-function Summary({ report, id }: { report: ScenarioRunReport | null; id: string }) {
+function Summary({ report, id }: { report: ChartReport | null; id: string }) {
   const { t, lang } = useI18n();
   const row = report?.comparison.find((c) => c.id === id);
   if (!row || !report) return null;

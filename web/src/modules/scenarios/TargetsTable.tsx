@@ -8,7 +8,7 @@ import type { MonteCarloResult } from './types.ts';
 /**
  * Attainment of the file's targets by one scenario (deterministic run): the target, the value the model
  * computes, the margin (positive: met with room to spare), pass/fail within the tolerance, and — when Monte
- * Carlo ran — the probability of meeting it over the draws.
+ * Carlo ran — the probability of meeting it over the draws. Targets taken from the region's plans are marked.
  */
 export function TargetsTable({ targets, mc }: { targets: TargetResult[]; mc: MonteCarloResult | undefined }) {
   const { t, lang, nameOf } = useI18n();
@@ -17,8 +17,11 @@ export function TargetsTable({ targets, mc }: { targets: TargetResult[]; mc: Mon
     <Table<TargetResult>
       data-testid="targets-table" rowKey="id" size="small" bordered pagination={false} dataSource={targets} scroll={{ x: 760 }}
       columns={[
-        { title: t('scenarios.charts.target'), key: 'name', render: (_v, r) => nameOf({ name: r.name ?? r.id, nameEn: r.nameEn }) },
-        { title: t('scenarios.charts.year'), key: 'year', width: 64, align: 'center', render: (_v, r) => r.year ?? '—' },
+        { title: t('scenarios.charts.target'), key: 'name', render: (_v, r) => (
+          <>{/^plan\d+-/.test(r.id) ? <Tag color="blue" data-testid="target-from-plan">{t('scenarios.charts.fromPlan')}</Tag> : null}{nameOf({ name: r.name ?? r.id, nameEn: r.nameEn })}</>
+        ) },
+        { title: t('scenarios.charts.year'), key: 'year', width: 96, align: 'center',
+          render: (_v, r) => (r.year === undefined ? '—' : r.from !== undefined && r.metric.endsWith('Reduction') ? t('scenarios.charts.yearFrom', { year: r.year, from: r.from }) : r.year) },
         { title: t('scenarios.charts.targetValue'), key: 'target', width: 120, align: 'right',
           render: (_v, r) => `${r.op === '>=' ? '≥' : '≤'} ${metricValue(t, lang, r.target, r.unit)}` },
         { title: t('scenarios.charts.value'), key: 'value', width: 120, align: 'right', render: (_v, r) => metricValue(t, lang, r.value, r.unit) },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, type Issue } from '../../app/api.ts';
 import { scenariosApi } from './api.ts';
-import { PREVIEW_DRAWS, type ScenarioInput, type ScenarioRunReport } from './types.ts';
+import { PREVIEW_DRAWS, type ChartReport, type ScenarioInput } from './types.ts';
 
 /**
  * The live preview: every change of the draft, once it has been still for `delay` ms, goes to
@@ -9,7 +9,7 @@ import { PREVIEW_DRAWS, type ScenarioInput, type ScenarioRunReport } from './typ
  * A file the core refuses keeps the last good report and returns the core's issues, each naming its field.
  */
 export interface PreviewState {
-  report: ScenarioRunReport | null;
+  report: ChartReport | null;
   /** the input the report was computed from */
   input: ScenarioInput | null;
   draws: number;
