@@ -122,7 +122,7 @@ test('scenarios: new file from the sample, lever edit with live preview, field e
       await page.getByTestId('side-menu').getByText('情景分析', { exact: true }).click();
       await waitText(page.getByTestId('file-name'), (s) => s === '示范情景（示例数据）', 'file opened');
       await waitText(summary(), (s) => /峰值 20\d\d 年/.test(s), 'viewer preview');
-      for (const id of ['scenario-save', 'scenario-run', 'file-new', 'file-copy']) assert.equal(await page.getByTestId(id).count(), 0, `${id} absent`);
+      for (const id of ['scenario-save', 'scenario-run', 'file-new', 'file-copy', 'file-delete']) assert.equal(await page.getByTestId(id).count(), 0, `${id} absent`);
       await page.screenshot({ path: join(SHOTS, 'scenarios-viewer.png') });
     });
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Space, Table, Typography } from 'antd';
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorText } from '../../app/api.ts';
 import { useI18n } from '../../app/lang.tsx';
 import { scenariosApi, type ScenarioFile } from './api.ts';
 
 /**
  * The scenario files of the region chosen in the header. 新建 starts from the engine's documented sample
- * (GET /api/scenarios/samples/demo-region); 复制 copies the selected file under a new name.
+ * (GET /api/scenarios/samples/demo-region); 复制 copies the selected file under a new name; 删除 deletes it and its runs.
  */
 interface Props {
   files: ScenarioFile[];
@@ -19,6 +19,7 @@ interface Props {
   regionCode: string;
   regionName: string;
   onCreated(f: ScenarioFile): void;
+  onDeleted(id: number): void;
 }
 
 function NameModal({ title, intro, initial, onClose, onSubmit }: { title: string; intro?: string; initial: string; onClose(): void; onSubmit(name: string): Promise<void> }) {
@@ -58,6 +59,22 @@ export function FilesCard(p: Props) {
         <Space>
           <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setModal('new')} data-testid="file-new">{t('scenarios.newFile')}</Button>
           <Button size="small" icon={<CopyOutlined />} disabled={!current} onClick={() => setModal('copy')} data-testid="file-copy">{t('scenarios.copy')}</Button>
+          <Popconfirm
+            title={t('scenarios.deleteConfirm', { name: current?.name ?? '' })} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}
+            disabled={!current}
+            onConfirm={async () => {
+              if (!current) return;
+              try {
+                await scenariosApi.remove(current.id);
+                p.onDeleted(current.id);
+                message.success(t('scenarios.deleted'));
+              } catch (e) {
+                message.error(errorText(e, lang));
+              }
+            }}
+          >
+            <Button size="small" danger icon={<DeleteOutlined />} disabled={!current} data-testid="file-delete">{t('scenarios.delete')}</Button>
+          </Popconfirm>
         </Space>
       ) : null}
     >

@@ -41,6 +41,7 @@ export default function ScenariosPage() {
         files={files} loading={loading} error={error} selected={open?.id ?? null} onSelect={setChosen} canWrite={canWrite}
         regionCode={region?.code ?? ''} regionName={region ? nameOf(region) : ''}
         onCreated={(f) => { upsert(f); setChosen(f.id); }}
+        onDeleted={(id) => { setData((list) => (list ?? []).filter((x) => x.id !== id)); setChosen(null); }}
       />
       {open ? (
         <Workspace key={open.id} file={open} canWrite={canWrite} regionName={region ? nameOf(region) : ''} onSaved={upsert} />

@@ -35,6 +35,8 @@ export const scenariosApi = {
   create: (regionCode: string, name: string, input: ScenarioInput) => api.post('/api/scenarios', ScenarioFileOut, { regionCode, name, input }),
   /** `updatedAt`: the version edited; the server answers 409 when someone saved another version meanwhile */
   patch: (id: number, body: { name?: string; input?: ScenarioInput; updatedAt?: string }) => api.patch(`/api/scenarios/${id}`, ScenarioFileOut, body),
+  /** the file and its runs; refused (409) while a run is under way */
+  remove: (id: number) => api.delete(`/api/scenarios/${id}`, z.object({ id: z.number(), deleted: z.literal(true), runs: z.number() })),
   copy: (id: number, name: string) => api.post(`/api/scenarios/${id}/copy`, ScenarioFileOut, { name }),
   preview: (input: ScenarioInput, draws: number, seed: number) => api.post('/api/scenarios/preview', Report, { input, draws, seed, view: 'chart' }),
   /** queues a stored run; poll `runStatus` */
