@@ -1,6 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { exited, startServeProcess } from '../helpers/serve-process.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,25 +13,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'st-mon-'));
 const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SHUANGTAN_ADMIN_PASSWORD: 'Admin-pass-2026', SHUANGTAN_DEMO_PASSWORD: 'Demo-pass-2026', LOG_LEVEL: 'warn', SHUANGTAN_URL: undefined };
 const cli = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, ['bin/shuangtan.mjs', ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8', timeout: 90_000 });
 
-function startServer(): Promise<{ child: ChildProcess; url: string; hj212: number }> {
-  const child = spawn(process.execPath, ['bin/shuangtan.mjs', 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/localhost:\d+)[\s\S]*listening on TCP port (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1].replace('localhost', '127.0.0.1'), hj212: Number(m[2]) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-  });
-}
-const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)));
+const startServer = () => startServeProcess(env);
 
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -58,7 +41,7 @@ test('point add (refused on a held database, through the API with credentials), 
   assert.match(ok.stdout, /registered point CLI0001/);
 
   // Upload until the server is killed; remember what was acknowledged.
-  const client = await Hj212Client.open('127.0.0.1', first.hj212);
+  const client = await Hj212Client.open('127.0.0.1', first.hj212!);
   const acked: string[] = [];
   const t0 = Date.parse('2026-01-05T00:00:00Z');
   const sending = (async () => {

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 
-import { browserSession, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
+import { browserSession, SHOTS, waitText, loginAs } from '../helpers/browser.ts';
 
 const PLAN = '泸州市碳达峰实施方案';
 
@@ -38,11 +38,7 @@ test('annual evaluation: printable page, PDF, workbook download, plan details ed
   try {
     await step('the Luzhou office enters values and opens its plan', async () => {
       await page.goto(platform.url);
-      await page.waitForURL(/\/login$/);
-      await page.getByLabel(/用户名|Username/).fill('luzhou.office');
-      await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL(/\/dashboard$/);
+      await loginAs(page, 'luzhou.office');
       for (const [indicatorCode, unit, values] of VALUES) {
         for (const [year, value] of values) {
           const r = await page.request.post(`${platform.url}/api/observations`, { data: { indicatorCode, regionCode: '510500', year, value, unit } });

@@ -13,14 +13,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
-import { browserSession, SHOTS, waitText, loginAs } from '../helpers/browser.ts';
+import { browserSession, SHOTS, waitText, loginAs, logout } from '../helpers/browser.ts';
 
 
-async function logout(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login$/);
-}
 
 /**
  * Chooses an option of an Ant Design select by typing part of its label. Waits for the filter to settle and

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 
-import { browserSession, pickRegion, ROOT, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
+import { browserSession, pickRegion, ROOT, SHOTS, waitText, loginAs } from '../helpers/browser.ts';
 
 const menu = (page: Page, label: string) => page.getByTestId('side-menu').getByText(label, { exact: true }).click();
 const headers = (table: Locator) => table.locator('thead th').allInnerTexts();
@@ -34,11 +34,7 @@ test('plans and indicators: Luzhou plan, quote highlight, English, values and wa
   try {
     await step('the Luzhou office sees its plan in 规划目标 and opens it', async () => {
       await page.goto(platform.url);
-      await page.waitForURL(/\/login$/);
-      await page.getByLabel(/用户名|Username/).fill('luzhou.office');
-      await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL(/\/dashboard$/);
+      await loginAs(page, 'luzhou.office');
       await menu(page, '规划目标');
       await waitText(page.getByTestId('page-title'), (s) => s === '规划目标', 'plans heading');
       const row = page.locator('[data-testid=plan-table] .ant-table-row', { hasText: '泸州市碳达峰实施方案' });
@@ -148,11 +144,7 @@ test('plans and indicators: Luzhou plan, quote highlight, English, values and wa
     await step('方案导入: the damaged Yueyang text is parsed, reviewed beside its source and saved', async () => {
       await page.getByTestId('user-menu').click();
       await page.getByTestId('logout').click();
-      await page.waitForURL(/\/login$/);
-      await page.getByLabel(/用户名|Username/).fill('yueyang.office');
-      await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL(/\/dashboard$/);
+      await loginAs(page, 'yueyang.office');
       await menu(page, '规划目标');
       await page.getByTestId('plan-import').click();
       await page.locator('[data-testid=import-input] input[type=file]').setInputFiles(join(ROOT, 'assets/plans/yueyang-etdz-2023.txt'));

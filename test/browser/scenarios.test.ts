@@ -12,24 +12,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 
-import { browserSession, SHOTS, DEMO_PASSWORD, waitText } from '../helpers/browser.ts';
-
-async function login(page: Page, username: string) {
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/dashboard$/);
-}
-
-/** Signs out through the user menu; a busy machine may drop the click while the menu opens, so it tries again. */
-async function logout(page: Page) {
-  for (let i = 0; i < 3; i++) {
-    if (!(await page.getByTestId('logout').isVisible())) await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
-    try { await page.waitForURL(/\/login$/, { timeout: 5000 }); return; } catch { /* the click was dropped */ }
-  }
-  await page.waitForURL(/\/login$/);
-}
+import { browserSession, SHOTS, waitText, loginAs, logout } from '../helpers/browser.ts';
 
 /** Types into an Ant Design InputNumber as a user does (select all, type, leave the field). */
 async function typeNumber(input: Locator, value: string) {
@@ -48,8 +31,7 @@ test('scenarios: new file from the sample, lever edit with live preview, field e
   try {
     await step('the Luzhou office creates a scenario file for 泸州 from the documented sample', async () => {
       await page.goto(platform.url);
-      await page.waitForURL(/\/login$/);
-      await login(page, 'luzhou.office');
+      await loginAs(page, 'luzhou.office');
       await page.getByTestId('side-menu').getByText('情景分析', { exact: true }).click();
       await waitText(page.getByTestId('page-title'), (s) => s === '情景分析', 'scenarios heading');
       await waitText(page.getByTestId('header-region'), (s) => s.includes('泸州市'), 'region 泸州市');
@@ -118,7 +100,7 @@ test('scenarios: new file from the sample, lever edit with live preview, field e
     await step('the read-only viewer sees the file and results but no 保存/运行', async () => {
       await logout(page);
       await page.locator('.st-login-lang').getByText('中文').click();
-      await login(page, 'luzhou.viewer');
+      await loginAs(page, 'luzhou.viewer');
       await page.getByTestId('side-menu').getByText('情景分析', { exact: true }).click();
       await waitText(page.getByTestId('file-name'), (s) => s === '示范情景（示例数据）', 'file opened');
       await waitText(summary(), (s) => /峰值 20\d\d 年/.test(s), 'viewer preview');
@@ -130,8 +112,7 @@ test('scenarios: new file from the sample, lever edit with live preview, field e
       // signing out through the menu is the step before's; here a fresh session is enough
       await page.context().clearCookies();
       await page.goto(`${platform.url}/login`);
-      await page.waitForURL(/\/login$/);
-      await login(page, 'demo.office');
+      await loginAs(page, 'demo.office');
       // a plan of 示范市 (through the API, as the plan import would store it): three targets the model checks, two it cannot
       const t = (ref: string, indicatorCode: string, indicatorName: string, year: number, value: number, kind: string, more = {}) => ({
         ref, indicatorCode, indicatorName, year, value, unit: '%', qualifier: 'exact', strength: 'plain', kind, main: true, reviewStatus: 'accepted', ...more,

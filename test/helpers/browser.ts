@@ -123,3 +123,13 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/\/dashboard$/);
 }
+
+/** Signs out through the user menu; a busy machine may drop the click while the menu opens, so it tries again. */
+export async function logout(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    if (!(await page.getByTestId('logout').isVisible())) await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    try { await page.waitForURL(/\/login$/, { timeout: 5000 }); return; } catch { /* the click was dropped */ }
+  }
+  await page.waitForURL(/\/login$/);
+}
